@@ -1,0 +1,158 @@
+package dev.panorama.devstack.dev;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.panorama.devstack.EngineSettings;
+import dev.panorama.devstack.EngineStartupException;
+import dev.panorama.devstack.Engines;
+import dev.panorama.devstack.Ports;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Dev mode: starts real Kafka, Elasticsearch, PostgreSQL and MongoDB on fixed local ports, prints where
+ * they listen and runs until Ctrl-C (or SIGTERM), then stops them and removes their data. One instance
+ * per work directory.
+ */
+public final class DevStackMain {
+
+    public static final String READY_LINE = "Panorama dev stack is ready";
+
+    private DevStackMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        DevStackOptions options;
+        try {
+            options = DevStackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("panorama dev: " + e.getMessage());
+            err.println(DevStackOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.println(DevStackOptions.USAGE);
+            return 0;
+        }
+        quietEngineLogs();
+        long begin = System.nanoTime();
+        WorkDirectory workDirectory;
+        try {
+            workDirectory = WorkDirectory.claim(options.workDirectory(), out::println);
+        } catch (EngineStartupException e) {
+            err.println("panorama dev: " + e.getMessage());
+            return 1;
+        }
+        Engines engines = Engines.embedded(new EngineSettings(options.kafkaPort(), options.elasticsearchPort(),
+            options.postgresPort(), options.mongoPort(), workDirectory.data(), workDirectory.logs(),
+            EngineSettings.startTimeoutFromProperty()), line -> out.println("  " + line));
+        StopOnce stop = new StopOnce(() -> {
+            out.println("Stopping the dev stack...");
+            engines.close();
+            workDirectory.release();
+            out.println("Stopped.");
+        });
+        Thread stopHook = new Thread(stop, "devstack-stop");
+        try {
+            requireFreePorts(options);
+            Runtime.getRuntime().addShutdownHook(stopHook);
+            out.println("Starting Kafka, Elasticsearch, PostgreSQL and MongoDB (work directory " + workDirectory.root() + ")");
+            engines.startAll();
+        } catch (RuntimeException e) {
+            err.println("panorama dev: " + e.getMessage());
+            removeHook(stopHook);
+            engines.close();
+            workDirectory.release();
+            return 1;
+        }
+        out.println();
+        out.println(READY_LINE + String.format(" (%.1f s). Where things listen:", (System.nanoTime() - begin) / 1e9));
+        out.println("  Kafka bootstrap servers  " + engines.kafka().bootstrapServers());
+        out.println("  Elasticsearch            " + engines.elasticsearch().httpUrl());
+        out.println("  PostgreSQL               " + engines.postgres().jdbcUrl("postgres") + " (user postgres)");
+        out.println("  MongoDB                  " + engines.mongo().connectionString());
+        out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
+        out.println("Logs: " + workDirectory.logs() + ". Press Ctrl-C to stop.");
+        out.flush();
+        awaitStopSignal();
+        stop.run();
+        removeHook(stopHook);
+        return 0;
+    }
+
+    /** All four ports are checked before anything starts, so a taken port costs no start-up time. */
+    private static void requireFreePorts(DevStackOptions options) {
+        Ports.requireFree("Kafka", options.kafkaPort(), "--kafka-port");
+        Ports.requireFree("Elasticsearch", options.elasticsearchPort(), "--elasticsearch-port");
+        Ports.requireFree("PostgreSQL", options.postgresPort(), "--postgres-port");
+        Ports.requireFree("MongoDB", options.mongoPort(), "--mongo-port");
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Already shutting down, or never registered: nothing to undo.
+        }
+    }
+
+    /**
+     * Waits for Ctrl-C or SIGTERM. Handling the signal ourselves lets the engines stop in order before
+     * the JVM shuts down; shutdown hooks (ours is the fallback) run concurrently with the engines' own
+     * hooks, which delete their temporary directories under a broker that is still writing.
+     */
+    private static void awaitStopSignal() {
+        CountDownLatch signalled = new CountDownLatch(1);
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> signalled.countDown());
+            } catch (IllegalArgumentException ignoredByParent) {
+                // e.g. SIGINT for a background job: the shutdown hook still covers that signal.
+            }
+        }
+        try {
+            signalled.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs the stop sequence once, whoever asks first: the signal handler path or the shutdown hook. */
+    private static final class StopOnce implements Runnable {
+
+        private final Runnable stop;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        StopOnce(Runnable stop) {
+            this.stop = stop;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                stop.run();
+            }
+        }
+    }
+
+    /** Dev mode prints its own summary; the engines' own INFO chatter would bury it. */
+    private static void quietEngineLogs() {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(Level.WARN);
+        }
+    }
+
+    /** Where a dev stack keeps its data and logs. */
+    static Path defaultWorkDirectory() {
+        return Path.of(".devstack");
+    }
+}

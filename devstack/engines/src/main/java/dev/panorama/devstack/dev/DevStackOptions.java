@@ -1,0 +1,56 @@
+package dev.panorama.devstack.dev;
+
+import java.nio.file.Path;
+
+/** Command-line options of dev mode; every value is checked before anything starts. */
+record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory, boolean help) {
+
+    static final String USAGE = """
+        usage: panorama dev [options]
+          --kafka-port N          Kafka listener (default 19092)
+          --elasticsearch-port N  Elasticsearch HTTP (default 19200)
+          --postgres-port N       PostgreSQL (default 15432)
+          --mongo-port N          MongoDB wire protocol (default 17017)
+          --work-dir DIR          data and logs of this run (default .devstack)
+          --help                  this text
+        Port 0 picks any free port.""";
+
+    static DevStackOptions parse(String[] args) {
+        int kafka = 19092;
+        int elasticsearch = 19200;
+        int postgres = 15432;
+        int mongo = 17017;
+        Path workDirectory = DevStackMain.defaultWorkDirectory();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, true);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--kafka-port" -> kafka = port(option, value);
+                case "--elasticsearch-port" -> elasticsearch = port(option, value);
+                case "--postgres-port" -> postgres = port(option, value);
+                case "--mongo-port" -> mongo = port(option, value);
+                case "--work-dir" -> workDirectory = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, false);
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException(option + " " + value + " is not a TCP port (0-65535)");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " " + value + " is not a number");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE orders (
+    id      UUID PRIMARY KEY,
+    version BIGINT NOT NULL
+);
