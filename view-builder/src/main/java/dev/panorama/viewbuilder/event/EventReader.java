@@ -1,0 +1,126 @@
+package dev.panorama.viewbuilder.event;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import dev.panorama.viewbuilder.event.ReadResult.Accepted;
+import dev.panorama.viewbuilder.event.ReadResult.Rejected;
+import dev.panorama.viewbuilder.event.ReadResult.Rejection;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The single way events enter the view builder: parse, validate the envelope and the payload against
+ * the published schema of their version, upcast to the current version, map to a record. Anything that
+ * fails is a {@link Rejected} with a reason that says what and where, never an exception.
+ */
+public final class EventReader {
+
+    private static final int MAX_PROBLEMS_REPORTED = 5;
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private final EventCatalog catalog = EventCatalog.load(json);
+    private final Schema envelope = schema("envelope.v1.schema.json");
+    private final Map<String, Schema> payloadSchemas = new ConcurrentHashMap<>();
+
+    public EventCatalog catalog() {
+        return catalog;
+    }
+
+    public ReadResult read(byte[] record) {
+        JsonNode event;
+        try {
+            event = json.readTree(record);
+        } catch (JacksonException e) {
+            return new Rejected(Rejection.NOT_JSON, e.getOriginalMessage() + " in " + preview(record), null);
+        }
+        return read(event);
+    }
+
+    public ReadResult read(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return new Rejected(Rejection.NOT_JSON, "the record is not a JSON object", null);
+        }
+        List<String> envelopeProblems = problems(envelope, event);
+        if (!envelopeProblems.isEmpty()) {
+            return new Rejected(Rejection.INVALID_ENVELOPE, String.join("; ", envelopeProblems), null);
+        }
+        EventMetadata metadata = metadata(event);
+        String eventType = metadata.eventType();
+        if (!catalog.knows(eventType) || !PayloadMapper.maps(eventType)) {
+            return new Rejected(Rejection.UNKNOWN_EVENT_TYPE, "no schema for event type " + eventType, metadata);
+        }
+        if (!catalog.versionsOf(eventType).contains(metadata.schemaVersion())) {
+            return new Rejected(Rejection.UNKNOWN_SCHEMA_VERSION, eventType + " v" + metadata.schemaVersion()
+                + " is not published; known versions " + catalog.versionsOf(eventType), metadata);
+        }
+        if (!eventType.startsWith(metadata.aggregateType() + ".")) {
+            return new Rejected(Rejection.INCONSISTENT, "event type " + eventType + " does not belong to aggregate type "
+                + metadata.aggregateType(), metadata);
+        }
+        ObjectNode payload = (ObjectNode) event.get("payload");
+        List<String> payloadProblems = problems(payloadSchema(eventType, metadata.schemaVersion()), payload);
+        if (!payloadProblems.isEmpty()) {
+            return new Rejected(Rejection.INVALID_PAYLOAD, eventType + " v" + metadata.schemaVersion() + ": "
+                + String.join("; ", payloadProblems), metadata);
+        }
+        JsonNode ownId = payload.get(metadata.aggregateType() + "Id");
+        if (ownId != null && !ownId.asString().equals(metadata.aggregateId())) {
+            return new Rejected(Rejection.INCONSISTENT, "payload " + metadata.aggregateType() + "Id " + ownId.asString()
+                + " differs from aggregateId " + metadata.aggregateId(), metadata);
+        }
+        ObjectNode current = Upcasters.upcast(eventType, metadata.schemaVersion(), catalog.currentVersionOf(eventType), payload);
+        return new Accepted(PayloadMapper.map(metadata, current));
+    }
+
+    private static EventMetadata metadata(JsonNode event) {
+        return new EventMetadata(
+            UUID.fromString(event.get("eventId").asString()),
+            event.get("eventType").asString(),
+            event.get("schemaVersion").asInt(),
+            event.get("aggregateType").asString(),
+            event.get("aggregateId").asString(),
+            event.get("aggregateVersion").asLong(),
+            Instant.parse(event.get("occurredAt").asString()),
+            event.get("correlationId").asString());
+    }
+
+    private Schema payloadSchema(String eventType, int version) {
+        String[] parts = eventType.split("\\.", 2);
+        return payloadSchemas.computeIfAbsent(eventType + "/" + version,
+            key -> schema(parts[0] + "/" + parts[1] + ".v" + version + ".schema.json"));
+    }
+
+    private Schema schema(String name) {
+        return registry.getSchema(new String(EventCatalog.resource(name), StandardCharsets.UTF_8), InputFormat.JSON);
+    }
+
+    private static List<String> problems(Schema schema, JsonNode node) {
+        List<Error> errors = schema.validate(node);
+        return errors.stream().limit(MAX_PROBLEMS_REPORTED).map(error -> {
+            String at = error.getInstanceLocation().toString();
+            return (at.isEmpty() ? "" : at + ": ") + error.getMessage();
+        }).collect(Collectors.toList());
+    }
+
+    private static String preview(byte[] record) {
+        String text = new String(record, StandardCharsets.UTF_8);
+        return '"' + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + '"';
+    }
+}

@@ -1,0 +1,26 @@
+package dev.panorama.viewbuilder.projection;
+
+import dev.panorama.viewbuilder.state.AggregateState;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects the version vector of a document while it is rendered. */
+final class SourceVersions {
+
+    private final Map<String, Long> versions = new TreeMap<>();
+
+    SourceVersions read(AggregateState state) {
+        versions.put(state.source().toString(), state.version());
+        return this;
+    }
+
+    Map<String, Long> toMap() {
+        return Map.copyOf(versions);
+    }
+
+    /** True when {@code candidate} reflects every source of {@code stored} at the same or a later version. */
+    static boolean dominates(Map<String, Long> candidate, Map<String, Long> stored) {
+        return stored.entrySet().stream().allMatch(entry -> candidate.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
+    }
+}

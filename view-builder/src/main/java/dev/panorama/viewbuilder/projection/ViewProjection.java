@@ -1,0 +1,31 @@
+package dev.panorama.viewbuilder.projection;
+
+import dev.panorama.viewbuilder.state.AggregateState;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A view, declared as code: which aggregate states it joins, which of its documents a changed state
+ * touches (one, or many for a fan-out such as a restaurant rename), and how a document is rendered from
+ * the states. Pure: no I/O but through {@link States}, no framework, no driver, so the live builder, the
+ * rebuild tool and the consistency checker run exactly the same code.
+ *
+ * <p>Rendering from states instead of patching documents event by event keeps every document a
+ * function of the states it reads: the order in which events of different aggregates arrive cannot
+ * change the result, and counters are recomputed, never incremented, so a redelivery cannot double them.
+ */
+public interface ViewProjection<D extends ViewDocument> {
+
+    /** The view's name, such as {@code order-history}. */
+    String view();
+
+    /** The aggregate types whose states this view reads; events of other types never reach it. */
+    Set<String> sourceTypes();
+
+    /** The ids of the documents that {@code changed} contributes to, now. */
+    Set<String> affectedDocuments(AggregateState changed, States states);
+
+    /** The document as the states say it is; empty while its root aggregate is unknown. */
+    Optional<D> render(String documentId, States states);
+}

@@ -1,0 +1,19 @@
+package dev.panorama.viewbuilder.state;
+
+import dev.panorama.viewbuilder.event.Values.Address;
+import dev.panorama.viewbuilder.event.Values.GeoPoint;
+import dev.panorama.viewbuilder.event.Values.MenuItem;
+import dev.panorama.viewbuilder.event.Values.OpeningPeriod;
+
+import java.util.List;
+
+public record RestaurantState(String id, long version, String name, String cuisine, GeoPoint location, Address address,
+                              List<OpeningPeriod> openingHours, List<MenuItem> menu) implements AggregateState {
+
+    public static final String TYPE = "restaurant";
+
+    @Override
+    public String aggregateType() {
+        return TYPE;
+    }
+}
