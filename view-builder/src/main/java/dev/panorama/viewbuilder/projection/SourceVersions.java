@@ -18,9 +18,4 @@ final class SourceVersions {
     Map<String, Long> toMap() {
         return Map.copyOf(versions);
     }
-
-    /** True when {@code candidate} reflects every source of {@code stored} at the same or a later version. */
-    static boolean dominates(Map<String, Long> candidate, Map<String, Long> stored) {
-        return stored.entrySet().stream().allMatch(entry -> candidate.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
-    }
 }

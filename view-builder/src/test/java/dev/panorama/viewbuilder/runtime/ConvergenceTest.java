@@ -1,9 +1,19 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.viewbuilder.runtime;
+
+import dev.panorama.viewbuilder.projection.InMemoryStates;
+import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
+import dev.panorama.viewbuilder.projection.Projections;
+import dev.panorama.viewbuilder.projection.States;
+import dev.panorama.viewbuilder.projection.ViewDocument;
+import dev.panorama.viewbuilder.projection.ViewProjection;
 
 import dev.panorama.viewbuilder.event.DomainEvent;
 import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.viewbuilder.fixtures.InMemoryDocumentStore;
+import dev.panorama.viewbuilder.fixtures.InMemoryStateStore;
+import dev.panorama.viewbuilder.runtime.BatchOutcome;
+import dev.panorama.viewbuilder.runtime.ViewMaintainer;
 import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.FoldResult;
 import dev.panorama.viewbuilder.state.OrderState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,10 +34,10 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Views maintained event by event, the way the runtime does it (fold the state, find the affected
- * documents, render them, write only when the version vector moved on), equal the views rendered once
- * from the final states, however the stream is interleaved across aggregates and however often each
- * event is delivered.
+ * Views maintained by the runtime's {@link ViewMaintainer} batch after batch (fold the states, find the
+ * affected documents, render them, write only when the version vector moved on) equal the views
+ * rendered once from the final states, however the stream is interleaved across aggregates, however
+ * often each event is delivered and however the batches fall.
  */
 class ConvergenceTest {
 
@@ -77,34 +87,18 @@ class ConvergenceTest {
         assertThat(maintain(withoutFanOut, delivery)).isNotEqualTo(renderFromFinalStates(withoutFanOut, story));
     }
 
-    /** The runtime's algorithm, one event at a time, with memory for the state store and the sink. */
+    /** The runtime's maintainer over in-memory stores, fed in batches of random sizes. */
     static Map<String, ViewDocument> maintain(ViewProjection<?> projection, List<DomainEvent> delivery) {
-        InMemoryStates states = new InMemoryStates();
-        Map<String, ViewDocument> sink = new HashMap<>();
-        for (DomainEvent event : delivery) {
-            FoldResult result = states.apply(event);
-            AggregateState changed = switch (result) {
-                case FoldResult.Applied applied -> applied.state();
-                // A redelivery may follow a crash between the state write and the document write: render again.
-                case FoldResult.AlreadyApplied already -> already.state();
-                case FoldResult.MissingHistory missing -> throw new AssertionError("per-aggregate order was broken: " + missing);
-                case FoldResult.NoState none -> null;
-            };
-            if (changed == null || !projection.sourceTypes().contains(changed.aggregateType())) {
-                continue;
-            }
-            for (String id : projection.affectedDocuments(changed, states)) {
-                projection.render(id, states).ifPresent(document -> writeIfNewer(sink, document));
-            }
+        InMemoryDocumentStore sink = new InMemoryDocumentStore();
+        ViewMaintainer maintainer = new ViewMaintainer(List.of(projection), new InMemoryStateStore(), Map.of(projection.view(), sink), 3);
+        Random batchSizes = new Random(delivery.size());
+        for (int from = 0; from < delivery.size(); ) {
+            int to = Math.min(delivery.size(), from + 1 + batchSizes.nextInt(25));
+            BatchOutcome outcome = maintainer.apply(delivery.subList(from, to));
+            assertThat(outcome.parked()).as("per-aggregate order was kept, nothing waits").isEmpty();
+            from = to;
         }
-        return sink;
-    }
-
-    private static void writeIfNewer(Map<String, ViewDocument> sink, ViewDocument document) {
-        ViewDocument stored = sink.get(document.id());
-        if (stored == null || (SourceVersions.dominates(document.sourceVersions(), stored.sourceVersions()) && !stored.equals(document))) {
-            sink.put(document.id(), document);
-        }
+        return sink.documents();
     }
 
     static Map<String, ViewDocument> renderFromFinalStates(ViewProjection<?> projection, List<DomainEvent> story) {
