@@ -1,0 +1,91 @@
+package dev.panorama.viewbuilder.adapter.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import dev.panorama.viewbuilder.adapter.DocumentJson;
+import dev.panorama.viewbuilder.runtime.DocumentStore;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A MongoDB view: one collection, {@code _id} = document id, {@code _rev} = revision compared-and-set on
+ * every replace. Unordered bulk writes; a lost race is reported per document, never as a failed batch.
+ */
+public final class MongoDocumentStore implements DocumentStore {
+
+    static final String REVISION = "_rev";
+    static final String VERSIONS = "sourceVersions";
+
+    private final MongoCollection<Document> collection;
+
+    public MongoDocumentStore(MongoDatabase database, String collectionName) {
+        this.collection = database.getCollection(collectionName);
+    }
+
+    @Override
+    public Map<String, Stored> stored(Collection<String> ids) {
+        Map<String, Stored> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Document document : collection.find(Filters.in("_id", ids)).projection(Projections.include(REVISION, VERSIONS))) {
+            found.put(document.getString("_id"), new Stored(versions(document.get(VERSIONS, Document.class)),
+                document.get(REVISION, Number.class).longValue(), 0));
+        }
+        return found;
+    }
+
+    @Override
+    public Set<String> write(List<Write> writes) {
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            String id = write.document().id();
+            Document document = Document.parse(DocumentJson.toJson(write.document())).append("_id", id);
+            if (write.expected() == null) {
+                models.add(new InsertOneModel<>(document.append(REVISION, 1L)));
+            } else {
+                long revision = write.expected().token();
+                // On a stale revision the upsert inserts an existing _id: a duplicate-key error naming this write.
+                models.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq(REVISION, revision)),
+                    document.append(REVISION, revision + 1), new ReplaceOptions().upsert(true)));
+            }
+        }
+        Set<String> conflicts = new HashSet<>();
+        try {
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                conflicts.add(writes.get(error.getIndex()).document().id());
+            }
+        }
+        return conflicts;
+    }
+
+    private static Map<String, Long> versions(Document versions) {
+        Map<String, Long> map = new HashMap<>();
+        if (versions != null) {
+            versions.forEach((source, version) -> map.put(source, ((Number) version).longValue()));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.panorama.viewbuilder.adapter.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import dev.panorama.viewbuilder.adapter.DocumentJson;
+import dev.panorama.viewbuilder.event.SourceKey;
+import dev.panorama.viewbuilder.runtime.StateStore;
+import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.viewbuilder.state.ConsumerState;
+import dev.panorama.viewbuilder.state.DeliveryState;
+import dev.panorama.viewbuilder.state.OrderState;
+import dev.panorama.viewbuilder.state.RestaurantState;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Aggregate states in one MongoDB collection: {@code _id} is the source key, {@code version} the
+ * aggregate version, {@code state} the folded state, plus the foreign keys fan-outs query by. A save is
+ * a per-document compare-and-set on {@code version}; no session or transaction is needed.
+ */
+public final class MongoStateStore implements StateStore {
+
+    private static final Map<String, Class<? extends AggregateState>> TYPES = Map.of(
+        ConsumerState.TYPE, ConsumerState.class,
+        RestaurantState.TYPE, RestaurantState.class,
+        OrderState.TYPE, OrderState.class,
+        DeliveryState.TYPE, DeliveryState.class);
+
+    private final MongoCollection<Document> collection;
+
+    public MongoStateStore(MongoDatabase database, String collectionName) {
+        this.collection = database.getCollection(collectionName);
+        collection.createIndex(Indexes.ascending("type", "consumerId"), new IndexOptions().name("orders_by_consumer"));
+        collection.createIndex(Indexes.ascending("type", "restaurantId"), new IndexOptions().name("orders_by_restaurant"));
+        collection.createIndex(Indexes.ascending("type", "orderId"), new IndexOptions().name("deliveries_by_order"));
+    }
+
+    @Override
+    public Map<SourceKey, AggregateState> load(Collection<SourceKey> keys) {
+        Map<SourceKey, AggregateState> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> ids = keys.stream().map(SourceKey::toString).toList();
+        for (Document document : collection.find(Filters.in("_id", ids))) {
+            AggregateState state = state(document);
+            found.put(state.source(), state);
+        }
+        return found;
+    }
+
+    @Override
+    public void save(List<StateUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+        for (StateUpdate update : updates) {
+            Document document = document(update.state());
+            if (update.expectedVersion() == 0) {
+                writes.add(new InsertOneModel<>(document));
+            } else {
+                // A stale version matches nothing, so the upsert tries to insert an existing _id: a duplicate-key
+                // error that names the losing write, where a plain replace would only lower a count.
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", update.state().source().toString()),
+                    Filters.eq("version", update.expectedVersion())), document, new ReplaceOptions().upsert(true)));
+            }
+        }
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<String> conflicts = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                conflicts.add(updates.get(error.getIndex()).state().source().toString());
+            }
+            throw new StateConflictException("states moved on meanwhile: " + conflicts);
+        }
+    }
+
+    @Override
+    public Optional<ConsumerState> consumer(String consumerId) {
+        return byId(new SourceKey(ConsumerState.TYPE, consumerId), ConsumerState.class);
+    }
+
+    @Override
+    public Optional<RestaurantState> restaurant(String restaurantId) {
+        return byId(new SourceKey(RestaurantState.TYPE, restaurantId), RestaurantState.class);
+    }
+
+    @Override
+    public Optional<OrderState> order(String orderId) {
+        return byId(new SourceKey(OrderState.TYPE, orderId), OrderState.class);
+    }
+
+    @Override
+    public List<OrderState> ordersOfConsumer(String consumerId) {
+        return query(Filters.and(Filters.eq("type", OrderState.TYPE), Filters.eq("consumerId", consumerId)), OrderState.class);
+    }
+
+    @Override
+    public List<OrderState> ordersAtRestaurant(String restaurantId) {
+        return query(Filters.and(Filters.eq("type", OrderState.TYPE), Filters.eq("restaurantId", restaurantId)), OrderState.class);
+    }
+
+    @Override
+    public List<DeliveryState> deliveriesOfOrder(String orderId) {
+        return query(Filters.and(Filters.eq("type", DeliveryState.TYPE), Filters.eq("orderId", orderId)), DeliveryState.class);
+    }
+
+    private <T extends AggregateState> Optional<T> byId(SourceKey key, Class<T> type) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", key.toString())).first()).map(document -> type.cast(state(document)));
+    }
+
+    private <T extends AggregateState> List<T> query(Bson filter, Class<T> type) {
+        List<T> states = new ArrayList<>();
+        collection.find(filter).sort(new Document("_id", 1)).forEach(document -> states.add(type.cast(state(document))));
+        return states;
+    }
+
+    static Document document(AggregateState state) {
+        Document document = new Document("_id", state.source().toString())
+            .append("type", state.aggregateType())
+            .append("version", state.version())
+            .append("state", Document.parse(DocumentJson.toJson(state)));
+        switch (state) {
+            case OrderState order -> document.append("consumerId", order.consumerId()).append("restaurantId", order.restaurantId());
+            case DeliveryState delivery -> document.append("orderId", delivery.orderId());
+            case ConsumerState ignored -> { }
+            case RestaurantState ignored -> { }
+        }
+        return document;
+    }
+
+    static AggregateState state(Document document) {
+        Class<? extends AggregateState> type = TYPES.get(document.getString("type"));
+        if (type == null) {
+            throw new IllegalStateException("unknown state type " + document.getString("type") + " in " + document.get("_id"));
+        }
+        return DocumentJson.fromJson(document.get("state", Document.class).toJson(), type);
+    }
+}
