@@ -11,23 +11,31 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Creates a view's index from its published mapping ({@code schemas/views/<view>.v<N>.elasticsearch.json})
- * when it does not exist yet. Shards and replicas are deployment settings, not part of the contract.
+ * Creates a view's versioned index from its published mapping
+ * ({@code schemas/views/<view>.v<N>.elasticsearch.json}) behind the alias readers and writers use, so that
+ * a rebuild can later switch the alias to another version. Shards and replicas are deployment settings,
+ * not part of the contract.
  */
 public final class ViewIndexes {
 
     private ViewIndexes() {
     }
 
-    public static void ensure(ElasticsearchClient client, String index, String view, int version, int replicas) {
+    /**
+     * Makes sure {@code alias} exists, creating index {@code <alias>-v<version>} with the view's published
+     * mapping behind it when it does not.
+     */
+    public static void ensure(ElasticsearchClient client, String alias, String view, int version, int replicas) {
         String resource = "panorama/schemas/views/" + view + ".v" + version + ".elasticsearch.json";
+        String index = alias + "-v" + version;
         try {
-            if (client.indices().exists(exists -> exists.index(index)).value()) {
+            if (client.indices().exists(exists -> exists.index(alias)).value()) {
                 return;
             }
             ObjectNode body = (ObjectNode) DocumentJson.MAPPER.readTree(read(resource));
             body.remove("$comment");
             body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", replicas);
+            body.putObject("aliases").putObject(alias);
             client.indices().create(create -> create.index(index).withJson(new StringReader(body.toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("creating index " + index + " failed: " + e.getMessage(), e);

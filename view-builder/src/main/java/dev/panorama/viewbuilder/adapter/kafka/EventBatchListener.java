@@ -1,0 +1,94 @@
+package dev.panorama.viewbuilder.adapter.kafka;
+
+import dev.panorama.viewbuilder.adapter.kafka.DeadLetterPublisher.DeadLetter;
+import dev.panorama.viewbuilder.event.DomainEvent;
+import dev.panorama.viewbuilder.event.DomainEvent.Heartbeat;
+import dev.panorama.viewbuilder.event.EventReader;
+import dev.panorama.viewbuilder.event.ReadResult;
+import dev.panorama.viewbuilder.runtime.BatchOutcome;
+import dev.panorama.viewbuilder.runtime.Positions;
+import dev.panorama.viewbuilder.runtime.ViewMaintainer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One poll's records of the event topics: read them, dead-letter the poison ones, apply the rest to
+ * states and views, dead-letter what had to be parked, record positions. Returning normally lets the
+ * container commit the batch's offsets; throwing (a sink is down) makes it retry the same batch with
+ * back-off, partitions paused, nothing committed.
+ */
+public final class EventBatchListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBatchListener.class);
+
+    private final EventReader reader;
+    private final ViewMaintainer maintainer;
+    private final DeadLetterPublisher deadLetters;
+    private final Positions positions;
+
+    public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions) {
+        this.reader = reader;
+        this.maintainer = maintainer;
+        this.deadLetters = deadLetters;
+        this.positions = positions;
+    }
+
+    @KafkaListener(id = "${panorama.view-builder.group-id}", topics = "#{@viewBuilderTopics.names()}", batch = "true")
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<DomainEvent> events = new ArrayList<>(records.size());
+        Map<DomainEvent, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            switch (reader.read(record.value())) {
+                case ReadResult.Accepted accepted -> {
+                    events.add(accepted.event());
+                    origins.put(accepted.event(), record);
+                }
+                case ReadResult.Rejected rejected -> {
+                    log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), rejected.describe());
+                    letters.add(new DeadLetter(record, rejected.reason().name(), rejected.detail()));
+                }
+            }
+        }
+        BatchOutcome outcome = maintainer.apply(events);
+        for (DomainEvent parked : outcome.parked()) {
+            letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
+                + parked.metadata().aggregateVersion() + " of " + parked.metadata().source()
+                + " waits for an earlier version that is missing or was dead-lettered"));
+        }
+        deadLetters.publish(letters);
+        recordPositions(records, events, origins);
+        log.debug("batch of {}: applied {}, duplicates {}, parked {}, written {}", records.size(), outcome.applied(),
+            outcome.alreadyApplied(), outcome.parked().size(), outcome.documentsWritten());
+    }
+
+    private void recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,
+                                 Map<DomainEvent, ConsumerRecord<String, byte[]>> origins) {
+        Instant now = Instant.now();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Instant> lastEventAt = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+        }
+        for (DomainEvent event : events) {
+            ConsumerRecord<String, byte[]> record = origins.get(event);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            lastEventAt.merge(partition, event.metadata().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            if (event instanceof Heartbeat heartbeat) {
+                positions.heartbeatSeen(record.topic(), record.partition(), heartbeat.emittedAt(), now);
+            }
+        }
+        next.forEach((partition, offset) -> positions.applied(partition.topic(), partition.partition(), offset,
+            lastEventAt.getOrDefault(partition, Instant.EPOCH), now));
+    }
+}
