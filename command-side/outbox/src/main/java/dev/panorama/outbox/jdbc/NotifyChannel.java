@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  */
 public record NotifyChannel(String name) {
 
-    public static final NotifyChannel DEFAULT = new NotifyChannel("panorama_outbox");
-
-    // LISTEN takes an identifier, not a bind parameter: the name is checked instead.
+    // LISTEN takes an identifier, not a bind parameter: the name is checked instead. (Declared before
+    // DEFAULT, which needs it when the class initialises.)
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public static final NotifyChannel DEFAULT = new NotifyChannel("panorama_outbox");
 
     public NotifyChannel {
         if (!IDENTIFIER.matcher(Objects.requireNonNull(name, "name")).matches()) {

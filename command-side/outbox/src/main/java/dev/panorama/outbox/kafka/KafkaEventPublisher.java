@@ -57,11 +57,15 @@ public final class KafkaEventPublisher implements EventPublisher {
      * by all in-sync replicas (an acknowledged event survives the loss of the partition leader).
      */
     public static Supplier<Producer<String, byte[]>> idempotentProducers(Map<String, Object> settings) {
+        Map<String, Object> config = idempotentConfig(settings);
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static Map<String, Object> idempotentConfig(Map<String, Object> settings) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        Map<String, Object> fixed = Map.copyOf(config);
-        return () -> new KafkaProducer<>(fixed, new StringSerializer(), new ByteArraySerializer());
+        return Map.copyOf(config);
     }
 
     @Override
@@ -112,7 +116,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         }
     }
 
-    static ProducerRecord<String, byte[]> record(PendingEvent pending) {
+    private static ProducerRecord<String, byte[]> record(PendingEvent pending) {
         OutboxEvent event = pending.event();
         Headers headers = new RecordHeaders();
         header(headers, "panorama-event-id", event.eventId().toString());

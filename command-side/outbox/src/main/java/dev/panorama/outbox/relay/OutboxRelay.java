@@ -45,7 +45,8 @@ public final class OutboxRelay implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
-        this.thread = Thread.ofPlatform().name("panorama-outbox-relay").unstarted(this::run);
+        // Not a daemon: in a process that only relays, this thread is what keeps it running.
+        this.thread = Thread.ofPlatform().name("panorama-outbox-relay").daemon(false).unstarted(this::run);
         this.thread.setUncaughtExceptionHandler((t, e) -> log.error("outbox relay stopped by an error; no event is published until it restarts", e));
     }
 
@@ -75,20 +76,16 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         try {
-            if (!join(settings.shutdownTimeout())) {
+            if (!thread.join(settings.shutdownTimeout())) {
                 // Interrupts a send blocked on an unreachable broker; the batch is retried by the next leader.
                 thread.interrupt();
-                if (!join(settings.shutdownTimeout())) {
+                if (!thread.join(settings.shutdownTimeout())) {
                     log.error("outbox relay thread did not stop within {}", settings.shutdownTimeout().multipliedBy(2));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private boolean join(Duration timeout) throws InterruptedException {
-        return thread.join(timeout);
     }
 
     private boolean running() {
@@ -104,25 +101,29 @@ public final class OutboxRelay implements AutoCloseable {
                 cycle();
             }
         } finally {
-            setLeading(false);
+            leading = false;
+            metrics.leading(false);
             closeQuietly(feed);
             closeQuietly(publisher);
+            log.info("outbox relay stopped");
         }
     }
 
     private void cycle() {
         try {
             setLeading(feed.lead());
-            if (leading && drain() == BatchOutcome.INCOMPLETE) {
-                pause(backoff.next());
-                return;
-            }
-            if (leading) {
+            boolean complete = !leading || drain() != BatchOutcome.INCOMPLETE;
+            if (leading && complete) {
                 purgeIfDue();
             }
+            // Also while the broker refuses: that is when the backlog grows.
             reportBacklogIfDue();
-            backoff.reset();
-            awaitAppendedOrPoll();
+            if (complete) {
+                backoff.reset();
+                awaitAppendedOrPoll();
+            } else {
+                pause(backoff.next());
+            }
         } catch (RuntimeException e) {
             setLeading(false);
             Duration wait = backoff.next();
@@ -196,7 +197,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void setLeading(boolean leading) {
         if (this.leading != leading) {
-            log.info(leading ? "outbox relay is leading: publishing" : "outbox relay is standing by");
+            log.info(leading ? "outbox relay leads: it publishes the outbox"
+                : "outbox relay stands by: another instance leads, or the outbox is out of reach");
         }
         this.leading = leading;
         metrics.leading(leading);

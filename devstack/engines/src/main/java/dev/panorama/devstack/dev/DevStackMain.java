@@ -11,13 +11,17 @@ import sun.misc.Signal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Dev mode: starts real Kafka, Elasticsearch, PostgreSQL and MongoDB on fixed local ports, prints where
- * they listen and runs until Ctrl-C (or SIGTERM), then stops them and removes their data. One instance
- * per work directory.
+ * Dev mode: starts real Kafka, Elasticsearch, PostgreSQL and MongoDB on fixed local ports, then the
+ * platform's services given with {@code --service}, prints where everything listens and runs until
+ * Ctrl-C (or SIGTERM), then stops the services, the engines, and removes their data. One instance per
+ * work directory.
  */
 public final class DevStackMain {
 
@@ -55,8 +59,10 @@ public final class DevStackMain {
         Engines engines = Engines.embedded(new EngineSettings(options.kafkaPort(), options.elasticsearchPort(),
             options.postgresPort(), options.mongoPort(), workDirectory.data(), workDirectory.logs(),
             EngineSettings.startTimeoutFromProperty()), line -> out.println("  " + line));
+        List<ServiceProcess> services = new CopyOnWriteArrayList<>();
         StopOnce stop = new StopOnce(() -> {
             out.println("Stopping the dev stack...");
+            services.reversed().forEach(ServiceProcess::close);
             engines.close();
             workDirectory.release();
             out.println("Stopped.");
@@ -67,9 +73,11 @@ public final class DevStackMain {
             Runtime.getRuntime().addShutdownHook(stopHook);
             out.println("Starting Kafka, Elasticsearch, PostgreSQL and MongoDB (work directory " + workDirectory.root() + ")");
             engines.startAll();
+            startServices(options, engines, workDirectory, services, out);
         } catch (RuntimeException e) {
             err.println("panorama dev: " + e.getMessage());
             removeHook(stopHook);
+            services.reversed().forEach(ServiceProcess::close);
             engines.close();
             workDirectory.release();
             return 1;
@@ -80,6 +88,8 @@ public final class DevStackMain {
         out.println("  Elasticsearch            " + engines.elasticsearch().httpUrl());
         out.println("  PostgreSQL               " + engines.postgres().jdbcUrl("postgres") + " (user postgres)");
         out.println("  MongoDB                  " + engines.mongo().connectionString());
+        services.forEach(service -> out.println("  " + String.format("%-25s", service.name()) + "pid " + service.pid()
+            + ", log " + workDirectory.logs().resolve(service.name() + ".log")));
         out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
         out.println("Logs: " + workDirectory.logs() + ". Press Ctrl-C to stop.");
         out.flush();
@@ -87,6 +97,26 @@ public final class DevStackMain {
         stop.run();
         removeHook(stopHook);
         return 0;
+    }
+
+    /** Services start one after the other, each told where the engines listen through its environment. */
+    private static void startServices(DevStackOptions options, Engines engines, WorkDirectory workDirectory, List<ServiceProcess> services,
+                                      PrintStream out) {
+        Map<String, String> environment = Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
+            "MONGODB_URI", engines.mongo().connectionString(),
+            "ELASTICSEARCH_URIS", engines.elasticsearch().httpUrl(),
+            "POSTGRES_HOST", engines.postgres().host(),
+            "POSTGRES_PORT", Integer.toString(engines.postgres().port()),
+            "POSTGRES_USER", engines.postgres().username(),
+            "POSTGRES_PASSWORD", engines.postgres().password());
+        for (ServiceProcess.ServiceSpec spec : options.services()) {
+            long begin = System.nanoTime();
+            ServiceProcess service = ServiceProcess.start(spec, environment, workDirectory.logs().resolve(spec.name() + ".log"),
+                EngineSettings.startTimeoutFromProperty());
+            services.add(service);
+            out.println("  started " + spec.name() + String.format(" in %.1f s", (System.nanoTime() - begin) / 1e9));
+        }
     }
 
     /** All four ports are checked before anything starts, so a taken port costs no start-up time. */

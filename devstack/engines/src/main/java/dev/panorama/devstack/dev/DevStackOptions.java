@@ -1,9 +1,12 @@
 package dev.panorama.devstack.dev;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Command-line options of dev mode; every value is checked before anything starts. */
-record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory, boolean help) {
+record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory,
+                       List<ServiceProcess.ServiceSpec> services, boolean help) {
 
     static final String USAGE = """
         usage: panorama dev [options]
@@ -12,6 +15,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
           --postgres-port N       PostgreSQL (default 15432)
           --mongo-port N          MongoDB wire protocol (default 17017)
           --work-dir DIR          data and logs of this run (default .devstack)
+          --service NAME=JAR      also run this Spring Boot service against the engines (repeatable)
           --help                  this text
         Port 0 picks any free port.""";
 
@@ -21,10 +25,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
         int postgres = 15432;
         int mongo = 17017;
         Path workDirectory = DevStackMain.defaultWorkDirectory();
+        List<ServiceProcess.ServiceSpec> services = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, true);
+                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.of(), true);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
@@ -36,10 +41,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
                 case "--postgres-port" -> postgres = port(option, value);
                 case "--mongo-port" -> mongo = port(option, value);
                 case "--work-dir" -> workDirectory = Path.of(value);
+                case "--service" -> services.add(ServiceProcess.ServiceSpec.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, false);
+        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.copyOf(services), false);
     }
 
     private static int port(String option, String value) {

@@ -3,6 +3,7 @@ package dev.panorama.devstack.dev;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,9 +24,12 @@ class DevStackOptionsTest {
     @Test
     void readsEveryOption() {
         DevStackOptions options = DevStackOptions.parse(new String[] {
-            "--kafka-port", "1", "--elasticsearch-port", "2", "--postgres-port", "3", "--mongo-port", "0", "--work-dir", "/tmp/x"});
+            "--kafka-port", "1", "--elasticsearch-port", "2", "--postgres-port", "3", "--mongo-port", "0", "--work-dir", "/tmp/x",
+            "--service", "view-builder=vb.jar", "--service", "query-api=q.jar"});
 
-        assertThat(options).isEqualTo(new DevStackOptions(1, 2, 3, 0, Path.of("/tmp/x"), false));
+        assertThat(options).isEqualTo(new DevStackOptions(1, 2, 3, 0, Path.of("/tmp/x"),
+            List.of(new ServiceProcess.ServiceSpec("view-builder", Path.of("vb.jar")), new ServiceProcess.ServiceSpec("query-api", Path.of("q.jar"))),
+            false));
     }
 
     @Test
@@ -38,5 +42,7 @@ class DevStackOptionsTest {
             .hasMessage("--postgres-port needs a value");
         assertThatThrownBy(() -> DevStackOptions.parse(new String[] {"--color", "red"}))
             .hasMessage("unknown option --color");
+        assertThatThrownBy(() -> DevStackOptions.parse(new String[] {"--service", "view-builder"}))
+            .hasMessage("--service takes NAME=JAR, not view-builder");
     }
 }
