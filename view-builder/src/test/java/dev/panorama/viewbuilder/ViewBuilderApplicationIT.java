@@ -31,6 +31,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +57,7 @@ import static org.awaitility.Awaitility.await;
  * equal to the in-memory fold of the valid events, the bad ones are in the dead-letter topic with their
  * reasons, and positions and heartbeat round trips are recorded.
  */
-@SpringBootTest(classes = ViewBuilderApplication.class)
+@SpringBootTest(classes = ViewBuilderApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ViewBuilderApplicationIT {
 
     private static final TestNamespace NAMESPACE = TestNamespace.forClass(ViewBuilderApplicationIT.class);
@@ -84,6 +86,9 @@ class ViewBuilderApplicationIT {
 
     @Autowired
     private MongoClient mongo;
+
+    @LocalServerPort
+    private int port;
 
     @Test
     void buildsEveryViewFromTheTopicsAndDeadLettersWhatItCannotApply() {
@@ -129,6 +134,10 @@ class ViewBuilderApplicationIT {
             .containsExactlyInAnyOrder("INVALID_PAYLOAD", "NOT_JSON", "PARKED");
         assertThat(letters).allSatisfy(record -> assertThat(header(record, "panorama-dlq-original-topic")).startsWith(TOPIC_PREFIX));
         System.out.printf("ViewBuilderApplicationIT: %d events applied, %d dead letters, 0 diffs in 4 views%n", valid.size(), letters.size());
+
+        String prometheus = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(prometheus).contains("panorama_view_events_total{outcome=\"applied\"} " + (double) valid.size())
+            .contains("panorama_view_events_total{outcome=\"dead_lettered\"} 3.0");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             database.getCollection(NAMESPACE.prefix() + "-view_builder_positions").countDocuments(Filters.exists("heartbeat.roundTripMillis")))

@@ -9,6 +9,8 @@ import dev.panorama.viewbuilder.adapter.elasticsearch.ViewIndexes;
 import dev.panorama.viewbuilder.adapter.kafka.DeadLetterPublisher;
 import dev.panorama.viewbuilder.adapter.kafka.EventBatchListener;
 import dev.panorama.viewbuilder.adapter.kafka.HeartbeatEmitter;
+import dev.panorama.viewbuilder.adapter.kafka.ViewBuilderMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
 import dev.panorama.viewbuilder.adapter.mongo.MongoPositions;
 import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
@@ -83,9 +85,10 @@ class ViewBuilderConfiguration {
 
     @Bean
     EventBatchListener eventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters,
-                                          MongoDatabase database, ViewBuilderProperties properties) {
+                                          MongoDatabase database, ViewBuilderProperties properties, MeterRegistry meters) {
         return new EventBatchListener(reader, maintainer, deadLetters,
-            new MongoPositions(database, properties.namePrefix() + "view_builder_positions", properties.groupId()));
+            new MongoPositions(database, properties.namePrefix() + "view_builder_positions", properties.groupId()),
+            new ViewBuilderMetrics(meters));
     }
 
     @Bean

@@ -35,12 +35,15 @@ public final class EventBatchListener {
     private final ViewMaintainer maintainer;
     private final DeadLetterPublisher deadLetters;
     private final Positions positions;
+    private final ViewBuilderMetrics metrics;
 
-    public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions) {
+    public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions,
+                              ViewBuilderMetrics metrics) {
         this.reader = reader;
         this.maintainer = maintainer;
         this.deadLetters = deadLetters;
         this.positions = positions;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "${panorama.view-builder.group-id}", topics = "#{@viewBuilderTopics.names()}", batch = "true")
@@ -60,7 +63,9 @@ public final class EventBatchListener {
                 }
             }
         }
+        long begin = System.nanoTime();
         BatchOutcome outcome = maintainer.apply(events);
+        metrics.batchApplied(records.size(), outcome, letters.size(), System.nanoTime() - begin);
         for (DomainEvent parked : outcome.parked()) {
             letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
                 + parked.metadata().aggregateVersion() + " of " + parked.metadata().source()
