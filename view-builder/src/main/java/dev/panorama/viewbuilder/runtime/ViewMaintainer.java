@@ -58,7 +58,7 @@ public final class ViewMaintainer {
                     affected.addAll(projection.affectedDocuments(touched, states));
                 }
             }
-            Written result = renderAndWrite(projection, affected);
+            Written result = renderAndWrite(projection, affected, folded.touched());
             written.put(projection.view(), result.documents());
             retried += result.retries();
         }
@@ -110,7 +110,7 @@ public final class ViewMaintainer {
         return new Folded(updates, List.copyOf(touched.values()), parked, applied, alreadyApplied);
     }
 
-    private Written renderAndWrite(ViewProjection<?> projection, Set<String> ids) {
+    private Written renderAndWrite(ViewProjection<?> projection, Set<String> ids, List<AggregateState> batchStates) {
         DocumentStore sink = sinks.get(projection.view());
         Set<String> pending = ids;
         int documents = 0;
@@ -120,6 +120,8 @@ public final class ViewMaintainer {
                 throw new IllegalStateException(projection.view() + ": " + pending.size() + " documents still conflict after "
                     + maxConflictRetries + " retries, e.g. " + pending.iterator().next());
             }
+            // The first pass knows the batch's own states; a retry after a lost race reads everything afresh.
+            CachingStates states = new CachingStates(this.states, attempt == 0 ? batchStates : List.of());
             Map<String, Stored> stored = sink.stored(pending);
             List<Write> writes = new ArrayList<>();
             Set<String> diverged = new HashSet<>();
