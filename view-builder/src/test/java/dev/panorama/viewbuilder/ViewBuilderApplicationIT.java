@@ -11,12 +11,12 @@ import dev.panorama.viewbuilder.event.DomainEvent;
 import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
 import dev.panorama.viewbuilder.fixtures.Events;
 import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.viewbuilder.fixtures.Oracle;
+import dev.panorama.viewbuilder.fixtures.ViewBuilderTestProperties;
 import dev.panorama.viewbuilder.projection.InMemoryStates;
-import dev.panorama.viewbuilder.projection.OrderDetailsProjection;
 import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
 import dev.panorama.viewbuilder.projection.Projections;
 import dev.panorama.viewbuilder.projection.ViewProjection;
-import dev.panorama.viewbuilder.state.AggregateState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,20 +61,13 @@ import static org.awaitility.Awaitility.await;
 class ViewBuilderApplicationIT {
 
     private static final TestNamespace NAMESPACE = TestNamespace.forClass(ViewBuilderApplicationIT.class);
-    private static final String TOPIC_PREFIX = NAMESPACE.prefix() + ".";
-    private static final String DEAD_LETTERS = NAMESPACE.topic("dead-letters");
+    private static final String TOPIC_PREFIX = ViewBuilderTestProperties.topicPrefix(NAMESPACE);
+    private static final String DEAD_LETTERS = ViewBuilderTestProperties.deadLetterTopic(NAMESPACE);
     private static final Engines ENGINES = Engines.shared();
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> ENGINES.kafka().bootstrapServers());
-        registry.add("spring.mongodb.uri", () -> ENGINES.mongo().connectionString());
-        registry.add("spring.elasticsearch.uris", () -> ENGINES.elasticsearch().httpUrl());
-        registry.add("panorama.view-builder.topic-prefix", () -> TOPIC_PREFIX);
-        registry.add("panorama.view-builder.name-prefix", () -> NAMESPACE.prefix() + "-");
-        registry.add("panorama.view-builder.database", () -> NAMESPACE.database("views"));
-        registry.add("panorama.view-builder.group-id", () -> NAMESPACE.group("view-builder"));
-        registry.add("panorama.view-builder.dead-letter-topic", () -> DEAD_LETTERS);
+        ViewBuilderTestProperties.register(registry, ENGINES, NAMESPACE);
         registry.add("panorama.view-builder.heartbeat-interval", () -> "1s");
         for (String topic : List.of("consumer", "restaurant", "order", "delivery")) {
             ENGINES.kafka().createTopic(TOPIC_PREFIX + "ftgo." + topic + ".events", 3);
@@ -153,8 +146,7 @@ class ViewBuilderApplicationIT {
                 documents.put(hit.id(), DocumentJson.MAPPER.readTree(DocumentJson.toJson(hit.source())));
             }
         } else {
-            String collection = (NAMESPACE.prefix() + "-" + projection.view()).replace('-', '_') + "_v1";
-            for (Document document : database.getCollection(collection).find()) {
+            for (Document document : database.getCollection(ViewBuilderTestProperties.collection(NAMESPACE, projection.view())).find()) {
                 String id = document.getString("_id");
                 document.remove("_id");
                 document.remove("_rev");
@@ -164,15 +156,9 @@ class ViewBuilderApplicationIT {
         return documents;
     }
 
-    private static Map<String, JsonNode> expected(ViewProjection<?> projection, InMemoryStates oracle) {
-        Set<String> ids = new TreeSet<>();
-        for (AggregateState state : oracle.all()) {
-            if (projection.sourceTypes().contains(state.aggregateType())) {
-                ids.addAll(projection.affectedDocuments(state, oracle));
-            }
-        }
+    private static Map<String, JsonNode> expected(ViewProjection<?> projection, InMemoryStates states) {
         Map<String, JsonNode> documents = new TreeMap<>();
-        ids.forEach(id -> projection.render(id, oracle).ifPresent(d -> documents.put(id, DocumentJson.MAPPER.readTree(DocumentJson.toJson(d)))));
+        Oracle.render(projection, states).forEach((id, document) -> documents.put(id, DocumentJson.MAPPER.readTree(DocumentJson.toJson(document))));
         return documents;
     }
 

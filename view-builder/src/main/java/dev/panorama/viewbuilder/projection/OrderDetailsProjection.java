@@ -49,24 +49,17 @@ public final class OrderDetailsProjection implements ViewProjection<OrderDetails
 
     @Override
     public Set<String> affectedDocuments(AggregateState changed, States states) {
-        return OrderHistoryProjection.OrderJoins.affectedOrders(changed, states);
+        return OrderJoin.affectedOrders(changed, states);
     }
 
     @Override
     public Optional<Document> render(String orderId, States states) {
-        return states.order(orderId).map(order -> {
-            SourceVersions versions = new SourceVersions().read(order);
-            Optional<ConsumerState> consumer = states.consumer(order.consumerId());
-            Optional<RestaurantState> restaurant = states.restaurant(order.restaurantId());
-            List<DeliveryState> deliveries = states.deliveriesOfOrder(orderId);
-            consumer.ifPresent(versions::read);
-            restaurant.ifPresent(versions::read);
-            deliveries.forEach(versions::read);
-            return new Document(order.id(), order.status().name(), order.statusReason(),
-                new Party(order.consumerId(), consumer.map(c -> c.name().fullName()).orElse(null)),
-                new Party(order.restaurantId(), restaurant.map(RestaurantState::name).orElse(null)),
-                Line.of(order.lineItems()), Amount.of(order.orderTotal()), order.deliveryAddress(), order.createdAt(), order.updatedAt(),
-                order.deliverAt(), DocumentValues.latest(deliveries).map(Delivery::of).orElse(null), versions.toMap());
+        return OrderJoin.of(orderId, states).map(join -> {
+            OrderState order = join.order();
+            return new Document(order.id(), order.status().name(), order.statusReason(), new Party(order.consumerId(), join.consumerName()),
+                new Party(order.restaurantId(), join.restaurantName()), Line.of(order.lineItems()), Amount.of(order.orderTotal()),
+                order.deliveryAddress(), order.createdAt(), order.updatedAt(), order.deliverAt(), join.latestDelivery().orElse(null),
+                join.sourceVersions());
         });
     }
 }

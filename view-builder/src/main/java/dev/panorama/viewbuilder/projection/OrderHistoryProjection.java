@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code order-history} (Elasticsearch): one document per order, pre-joined with the consumer's and the
@@ -47,47 +46,19 @@ public final class OrderHistoryProjection implements ViewProjection<OrderHistory
 
     @Override
     public Set<String> affectedDocuments(AggregateState changed, States states) {
-        return OrderJoins.affectedOrders(changed, states);
+        return OrderJoin.affectedOrders(changed, states);
     }
 
     @Override
     public Optional<Document> render(String orderId, States states) {
-        return states.order(orderId).map(order -> {
-            SourceVersions versions = new SourceVersions().read(order);
-            Optional<ConsumerState> consumer = states.consumer(order.consumerId());
-            Optional<RestaurantState> restaurant = states.restaurant(order.restaurantId());
-            Optional<DeliveryState> delivery = DocumentValues.latest(states.deliveriesOfOrder(orderId));
-            consumer.ifPresent(versions::read);
-            restaurant.ifPresent(versions::read);
-            states.deliveriesOfOrder(orderId).forEach(versions::read);
-            Optional<Delivery> summary = delivery.map(Delivery::of);
-            return new Document(order.id(), order.consumerId(), consumer.map(c -> c.name().fullName()).orElse(null),
-                order.restaurantId(), restaurant.map(RestaurantState::name).orElse(null), order.status().name(), order.statusReason(),
-                Line.of(order.lineItems()), Amount.of(order.orderTotal()), order.createdAt(), order.updatedAt(), order.deliverAt(),
-                summary.map(Delivery::status).orElse(null), summary.map(Delivery::courierName).orElse(null),
-                summary.map(d -> d.at(DeliveryState.Status.PICKED_UP.name())).orElse(null),
-                summary.map(d -> d.at(DeliveryState.Status.DELIVERED.name())).orElse(null),
-                versions.toMap());
+        return OrderJoin.of(orderId, states).map(join -> {
+            OrderState order = join.order();
+            Optional<Delivery> delivery = join.latestDelivery();
+            return new Document(order.id(), order.consumerId(), join.consumerName(), order.restaurantId(), join.restaurantName(),
+                order.status().name(), order.statusReason(), Line.of(order.lineItems()), Amount.of(order.orderTotal()), order.createdAt(),
+                order.updatedAt(), order.deliverAt(), delivery.map(Delivery::status).orElse(null),
+                delivery.map(Delivery::courierName).orElse(null), delivery.map(d -> d.at(DeliveryState.Status.PICKED_UP.name())).orElse(null),
+                delivery.map(d -> d.at(DeliveryState.Status.DELIVERED.name())).orElse(null), join.sourceVersions());
         });
-    }
-
-    /** Which orders a changed state reaches, shared by the views keyed by order. */
-    static final class OrderJoins {
-
-        private OrderJoins() {
-        }
-
-        static Set<String> affectedOrders(AggregateState changed, States states) {
-            return switch (changed) {
-                case OrderState order -> Set.of(order.id());
-                case DeliveryState delivery -> Set.of(delivery.orderId());
-                case ConsumerState consumer -> ids(states.ordersOfConsumer(consumer.id()));
-                case RestaurantState restaurant -> ids(states.ordersAtRestaurant(restaurant.id()));
-            };
-        }
-
-        private static Set<String> ids(List<OrderState> orders) {
-            return orders.stream().map(OrderState::id).collect(Collectors.toUnmodifiableSet());
-        }
     }
 }

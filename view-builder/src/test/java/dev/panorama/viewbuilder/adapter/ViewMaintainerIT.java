@@ -15,6 +15,7 @@ import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
 import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
 import dev.panorama.viewbuilder.event.DomainEvent;
 import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.viewbuilder.fixtures.Oracle;
 import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
 import dev.panorama.viewbuilder.projection.ConsumerSummaryProjection;
 import dev.panorama.viewbuilder.projection.InMemoryStates;
@@ -25,7 +26,6 @@ import dev.panorama.viewbuilder.projection.ViewProjection;
 import dev.panorama.viewbuilder.runtime.BatchOutcome;
 import dev.panorama.viewbuilder.runtime.DocumentStore;
 import dev.panorama.viewbuilder.runtime.ViewMaintainer;
-import dev.panorama.viewbuilder.state.AggregateState;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,15 +112,9 @@ class ViewMaintainerIT {
             story.size(), delivery.size(), duplicates, compared);
     }
 
-    private static Map<String, JsonNode> expected(ViewProjection<?> projection, InMemoryStates oracle) {
-        Set<String> ids = new TreeSet<>();
-        for (AggregateState state : oracle.all()) {
-            if (projection.sourceTypes().contains(state.aggregateType())) {
-                ids.addAll(projection.affectedDocuments(state, oracle));
-            }
-        }
+    private static Map<String, JsonNode> expected(ViewProjection<?> projection, InMemoryStates states) {
         Map<String, JsonNode> documents = new TreeMap<>();
-        ids.forEach(id -> projection.render(id, oracle).ifPresent(document -> documents.put(id, normalised(DocumentJson.toJson(document)))));
+        Oracle.render(projection, states).forEach((id, document) -> documents.put(id, normalised(DocumentJson.toJson(document))));
         return documents;
     }
 

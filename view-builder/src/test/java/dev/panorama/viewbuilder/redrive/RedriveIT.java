@@ -8,12 +8,12 @@ import dev.panorama.viewbuilder.ViewBuilderApplication;
 import dev.panorama.viewbuilder.event.DomainEvent;
 import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
 import dev.panorama.viewbuilder.fixtures.Events;
+import dev.panorama.viewbuilder.fixtures.ViewBuilderTestProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,21 +37,14 @@ import static org.awaitility.Awaitility.await;
 class RedriveIT {
 
     private static final TestNamespace NAMESPACE = TestNamespace.forClass(RedriveIT.class);
-    private static final String TOPIC_PREFIX = NAMESPACE.prefix() + ".";
-    private static final String DEAD_LETTERS = NAMESPACE.topic("dead-letters");
+    private static final String TOPIC_PREFIX = ViewBuilderTestProperties.topicPrefix(NAMESPACE);
+    private static final String DEAD_LETTERS = ViewBuilderTestProperties.deadLetterTopic(NAMESPACE);
     private static final String ORDER = "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f";
     private static final Engines ENGINES = Engines.shared();
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> ENGINES.kafka().bootstrapServers());
-        registry.add("spring.mongodb.uri", () -> ENGINES.mongo().connectionString());
-        registry.add("spring.elasticsearch.uris", () -> ENGINES.elasticsearch().httpUrl());
-        registry.add("panorama.view-builder.topic-prefix", () -> TOPIC_PREFIX);
-        registry.add("panorama.view-builder.name-prefix", () -> NAMESPACE.prefix() + "-");
-        registry.add("panorama.view-builder.database", () -> NAMESPACE.database("views"));
-        registry.add("panorama.view-builder.group-id", () -> NAMESPACE.group("view-builder"));
-        registry.add("panorama.view-builder.dead-letter-topic", () -> DEAD_LETTERS);
+        ViewBuilderTestProperties.register(registry, ENGINES, NAMESPACE);
         ENGINES.kafka().createTopic(DEAD_LETTERS, 2);
     }
 
@@ -79,8 +71,8 @@ class RedriveIT {
     }
 
     private Optional<String> status() {
-        String collection = (NAMESPACE.prefix() + "-order-details").replace('-', '_') + "_v1";
-        return Optional.ofNullable(mongo.getDatabase(NAMESPACE.database("views")).getCollection(collection)
+        return Optional.ofNullable(mongo.getDatabase(NAMESPACE.database("views")).getCollection(
+                ViewBuilderTestProperties.collection(NAMESPACE, "order-details"))
             .find(Filters.eq("_id", ORDER)).first()).map(document -> document.getString("status"));
     }
 

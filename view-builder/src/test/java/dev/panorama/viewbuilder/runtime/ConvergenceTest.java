@@ -1,6 +1,5 @@
 package dev.panorama.viewbuilder.runtime;
 
-import dev.panorama.viewbuilder.projection.InMemoryStates;
 import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
 import dev.panorama.viewbuilder.projection.Projections;
 import dev.panorama.viewbuilder.projection.States;
@@ -9,6 +8,7 @@ import dev.panorama.viewbuilder.projection.ViewProjection;
 
 import dev.panorama.viewbuilder.event.DomainEvent;
 import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.viewbuilder.fixtures.Oracle;
 import dev.panorama.viewbuilder.fixtures.InMemoryDocumentStore;
 import dev.panorama.viewbuilder.fixtures.InMemoryStateStore;
 import dev.panorama.viewbuilder.runtime.BatchOutcome;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,20 +101,7 @@ class ConvergenceTest {
     }
 
     static Map<String, ViewDocument> renderFromFinalStates(ViewProjection<?> projection, List<DomainEvent> story) {
-        InMemoryStates states = new InMemoryStates();
-        story.forEach(states::apply);
-        Set<String> ids = new TreeSet<>();
-        for (AggregateState state : states.all()) {
-            if (projection.sourceTypes().contains(state.aggregateType())) {
-                ids.addAll(projection.affectedDocuments(state, states));
-            }
-        }
-        Map<String, ViewDocument> views = new LinkedHashMap<>();
-        for (String id : ids) {
-            Optional<? extends ViewDocument> document = projection.render(id, states);
-            document.ifPresent(d -> views.put(id, d));
-        }
-        return views;
+        return Oracle.render(projection, story);
     }
 
     /**
