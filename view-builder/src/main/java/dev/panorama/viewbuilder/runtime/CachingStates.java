@@ -18,7 +18,8 @@ import java.util.function.Function;
  * The state store as one render pass sees it: every lookup is made once, and the states the batch just
  * saved are known without asking. Documents of one batch share most of their states (the same
  * consumer, restaurant and orders), so this turns a round trip per document and join into a handful per
- * batch. A new pass (a retry after a lost race) starts with a fresh cache.
+ * batch. A new pass (a retry after a lost race) starts with a fresh cache. The store's failures come out
+ * as {@link StoreFailure}, anything else the projection throws is its own.
  */
 final class CachingStates implements States {
 
@@ -50,21 +51,32 @@ final class CachingStates implements States {
 
     @Override
     public List<OrderState> ordersOfConsumer(String consumerId) {
-        return remember(ordersOfConsumer.computeIfAbsent(consumerId, store::ordersOfConsumer));
+        return remember(ordersOfConsumer.computeIfAbsent(consumerId, guarded(store::ordersOfConsumer)));
     }
 
     @Override
     public List<OrderState> ordersAtRestaurant(String restaurantId) {
-        return remember(ordersAtRestaurant.computeIfAbsent(restaurantId, store::ordersAtRestaurant));
+        return remember(ordersAtRestaurant.computeIfAbsent(restaurantId, guarded(store::ordersAtRestaurant)));
     }
 
     @Override
     public List<DeliveryState> deliveriesOfOrder(String orderId) {
-        return remember(deliveriesOfOrder.computeIfAbsent(orderId, store::deliveriesOfOrder));
+        return remember(deliveriesOfOrder.computeIfAbsent(orderId, guarded(store::deliveriesOfOrder)));
     }
 
     private <T extends AggregateState> Optional<T> cached(SourceKey key, Class<T> type, Function<String, Optional<T>> load) {
-        return byId.computeIfAbsent(key, k -> load.apply(k.aggregateId())).map(type::cast);
+        return byId.computeIfAbsent(key, k -> guarded(load).apply(k.aggregateId())).map(type::cast);
+    }
+
+    /** Marks the store's own failures, so that they are not mistaken for a failure of the projection calling it. */
+    private static <R> Function<String, R> guarded(Function<String, R> lookup) {
+        return id -> {
+            try {
+                return lookup.apply(id);
+            } catch (RuntimeException e) {
+                throw new StoreFailure(e);
+            }
+        };
     }
 
     /** States found by a query answer later lookups by id too. */

@@ -53,9 +53,11 @@ public final class ViewMaintainer {
         int retried = 0;
         for (ViewProjection<?> projection : projections) {
             Set<String> affected = new LinkedHashSet<>();
+            // Fan-outs must see every state saved so far: a fresh, uncached view of the store.
+            CachingStates fresh = new CachingStates(states, List.of());
             for (AggregateState touched : folded.touched()) {
                 if (projection.sourceTypes().contains(touched.aggregateType())) {
-                    affected.addAll(projection.affectedDocuments(touched, states));
+                    affected.addAll(guard(projection, null, () -> projection.affectedDocuments(touched, fresh)));
                 }
             }
             Written result = renderAndWrite(projection, affected, folded.touched());
@@ -126,7 +128,7 @@ public final class ViewMaintainer {
             List<Write> writes = new ArrayList<>();
             Set<String> diverged = new HashSet<>();
             for (String id : pending) {
-                projection.render(id, states).ifPresent(document -> {
+                guard(projection, id, () -> projection.render(id, states)).ifPresent(document -> {
                     Stored current = stored.get(id);
                     switch (decide(document, current)) {
                         case WRITE -> writes.add(new Write(document, current));
@@ -143,6 +145,17 @@ public final class ViewMaintainer {
             retries += pending.size();
         }
         return new Written(documents, retries);
+    }
+
+    /** Runs projection code, telling its own failures apart from the store's. */
+    private static <T> T guard(ViewProjection<?> projection, String documentId, java.util.function.Supplier<T> code) {
+        try {
+            return code.get();
+        } catch (StoreFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProjectionFailure(projection.view(), documentId, e);
+        }
     }
 
     private enum Decision { WRITE, SKIP, RENDER_AGAIN }

@@ -7,6 +7,7 @@ import dev.panorama.viewbuilder.event.EventReader;
 import dev.panorama.viewbuilder.event.ReadResult;
 import dev.panorama.viewbuilder.runtime.BatchOutcome;
 import dev.panorama.viewbuilder.runtime.Positions;
+import dev.panorama.viewbuilder.runtime.ProjectionFailure;
 import dev.panorama.viewbuilder.runtime.ViewMaintainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -64,7 +65,12 @@ public final class EventBatchListener {
             }
         }
         long begin = System.nanoTime();
-        BatchOutcome outcome = maintainer.apply(events);
+        BatchOutcome outcome;
+        try {
+            outcome = maintainer.apply(events);
+        } catch (ProjectionFailure failure) {
+            outcome = applyOneByOne(events, origins, letters);
+        }
         metrics.batchApplied(records.size(), outcome, letters.size(), System.nanoTime() - begin);
         for (DomainEvent parked : outcome.parked()) {
             letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
@@ -75,6 +81,44 @@ public final class EventBatchListener {
         recordPositions(records, events, origins);
         log.debug("batch of {}: applied {}, duplicates {}, parked {}, written {}", records.size(), outcome.applied(),
             outcome.alreadyApplied(), outcome.parked().size(), outcome.documentsWritten());
+    }
+
+    /**
+     * Projection code failed on something in the batch: apply the events one at a time so that only the
+     * ones it fails on are dead-lettered, with the failure and the top of its stack, and the partition
+     * keeps flowing. A store failure still fails the whole batch, which is then retried.
+     */
+    private BatchOutcome applyOneByOne(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
+                                       List<DeadLetter> letters) {
+        int applied = 0;
+        int alreadyApplied = 0;
+        int retried = 0;
+        List<DomainEvent> parked = new ArrayList<>();
+        Map<String, Integer> written = new java.util.TreeMap<>();
+        for (DomainEvent event : events) {
+            try {
+                BatchOutcome single = maintainer.apply(List.of(event));
+                applied += single.applied();
+                alreadyApplied += single.alreadyApplied();
+                retried += single.conflictsRetried();
+                parked.addAll(single.parked());
+                single.documentsWritten().forEach((view, count) -> written.merge(view, count, Integer::sum));
+            } catch (ProjectionFailure failure) {
+                ConsumerRecord<String, byte[]> record = origins.get(event);
+                log.error("dead-lettering {}-{}@{}: projection failed", record.topic(), record.partition(), record.offset(), failure);
+                letters.add(new DeadLetter(record, "PROJECTION_FAILED", failure.getMessage() + stackSummary(failure.getCause())));
+            }
+        }
+        return new BatchOutcome(applied, alreadyApplied, parked, written, retried);
+    }
+
+    private static String stackSummary(Throwable failure) {
+        StringBuilder summary = new StringBuilder();
+        StackTraceElement[] stack = failure.getStackTrace();
+        for (int i = 0; i < Math.min(5, stack.length); i++) {
+            summary.append("\n  at ").append(stack[i]);
+        }
+        return summary.toString();
     }
 
     private void recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,

@@ -1,0 +1,9 @@
+package dev.panorama.viewbuilder.runtime;
+
+/** The state store failed while projection code read through it: transient, the batch is retried. */
+public final class StoreFailure extends RuntimeException {
+
+    StoreFailure(RuntimeException cause) {
+        super("state store: " + cause.getMessage(), cause);
+    }
+}

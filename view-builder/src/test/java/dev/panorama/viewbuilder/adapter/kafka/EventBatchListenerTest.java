@@ -1,0 +1,126 @@
+package dev.panorama.viewbuilder.adapter.kafka;
+
+import dev.panorama.viewbuilder.event.DomainEvent;
+import dev.panorama.viewbuilder.event.EventReader;
+import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
+import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.viewbuilder.fixtures.InMemoryDocumentStore;
+import dev.panorama.viewbuilder.fixtures.InMemoryStateStore;
+import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
+import dev.panorama.viewbuilder.projection.States;
+import dev.panorama.viewbuilder.projection.ViewProjection;
+import dev.panorama.viewbuilder.runtime.Positions;
+import dev.panorama.viewbuilder.runtime.ViewMaintainer;
+import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.viewbuilder.state.OrderState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A projection that throws on one order: the batch is applied event by event, only the events whose
+ * processing renders that order are dead-lettered with the failure, and every other document is written.
+ */
+class EventBatchListenerTest {
+
+    @Test
+    void deadLettersOnlyTheEventsAProjectionFailsOn() {
+        List<DomainEvent> story = FtgoStory.generate(5, 4, 3, 12);
+        String poisoned = story.stream().filter(e -> e.metadata().aggregateType().equals("order")).findFirst().orElseThrow()
+            .metadata().aggregateId();
+        InMemoryDocumentStore sink = new InMemoryDocumentStore();
+        ViewMaintainer maintainer = new ViewMaintainer(List.of(failingOn(poisoned)), new InMemoryStateStore(),
+            Map.of(OrderHistoryProjection.VIEW, sink), 3);
+        // The template closes its producer after each use: one MockProducer per use, all kept to read what they sent.
+        List<MockProducer<String, byte[]>> producers = new ArrayList<>();
+        MockProducerFactory<String, byte[]> factory = new MockProducerFactory<>(() -> {
+            MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+            producers.add(producer);
+            return producer;
+        });
+        EventBatchListener listener = new EventBatchListener(new EventReader(), maintainer,
+            new DeadLetterPublisher(new KafkaTemplate<>(factory), "dead-letters", "group"),
+            new NoPositions(), new ViewBuilderMetrics(new SimpleMeterRegistry()));
+
+        listener.onBatch(records(story));
+
+        List<ProducerRecord<String, byte[]>> letters = producers.stream().flatMap(producer -> producer.history().stream()).toList();
+        // The order's own events, and those of its consumer, restaurant or delivery that had to render it.
+        assertThat(letters).isNotEmpty().allSatisfy(letter -> {
+            assertThat(header(letter, "panorama-dlq-reason")).isEqualTo("PROJECTION_FAILED");
+            assertThat(header(letter, "panorama-dlq-detail")).contains("document " + poisoned).contains("kitchen on fire").contains("\n  at ");
+        });
+        assertThat(letters).anySatisfy(letter -> assertThat(letter.key()).isEqualTo(poisoned));
+        long ordersInStory = story.stream().filter(e -> e.metadata().eventType().equals("order.OrderCreated")).count();
+        assertThat(sink.documents()).hasSize((int) ordersInStory - 1).doesNotContainKey(poisoned);
+    }
+
+    private static ViewProjection<OrderHistoryProjection.Document> failingOn(String orderId) {
+        OrderHistoryProjection real = new OrderHistoryProjection();
+        return new ViewProjection<>() {
+            @Override
+            public String view() {
+                return real.view();
+            }
+
+            @Override
+            public Set<String> sourceTypes() {
+                return real.sourceTypes();
+            }
+
+            @Override
+            public Set<String> affectedDocuments(AggregateState changed, States states) {
+                return real.affectedDocuments(changed, states);
+            }
+
+            @Override
+            public Optional<OrderHistoryProjection.Document> render(String documentId, States states) {
+                if (documentId.equals(orderId) && states.order(orderId).map(OrderState::version).orElse(0L) > 0) {
+                    throw new IllegalStateException("kitchen on fire");
+                }
+                return real.render(documentId, states);
+            }
+        };
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(List<DomainEvent> story) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < story.size(); i++) {
+            DomainEvent event = story.get(i);
+            records.add(new ConsumerRecord<>("ftgo." + event.metadata().aggregateType() + ".events", 0, i,
+                event.metadata().aggregateId(), EnvelopeJson.of(event)));
+        }
+        return records;
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static final class NoPositions implements Positions {
+
+        @Override
+        public void applied(String topic, int partition, long nextOffset, Instant lastEventAt, Instant appliedAt) {
+        }
+
+        @Override
+        public void heartbeatSeen(String topic, int partition, Instant emittedAt, Instant seenAt) {
+        }
+    }
+}
