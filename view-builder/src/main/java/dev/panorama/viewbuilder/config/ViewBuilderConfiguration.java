@@ -13,6 +13,7 @@ import dev.panorama.viewbuilder.adapter.kafka.ViewBuilderMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
 import dev.panorama.viewbuilder.adapter.mongo.MongoPositions;
+import dev.panorama.viewbuilder.adapter.mongo.MongoProcessedEvents;
 import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
 import dev.panorama.viewbuilder.event.EventReader;
 import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
@@ -88,6 +89,7 @@ class ViewBuilderConfiguration {
                                           MongoDatabase database, ViewBuilderProperties properties, MeterRegistry meters) {
         return new EventBatchListener(reader, maintainer, deadLetters,
             new MongoPositions(database, properties.namePrefix() + "view_builder_positions", properties.groupId()),
+            new MongoProcessedEvents(database, properties.namePrefix() + "view_builder_processed_events", properties.processedEventRetention()),
             new ViewBuilderMetrics(meters));
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param heartbeatInterval how often a heartbeat is written to every partition of every topic
  * @param maxConflictRetries how often a document that lost a write race is rendered again before the batch fails
  * @param indexReplicas replicas of the view indexes (0 on a single node)
+ * @param processedEventRetention how long ids of applied events are kept to skip redeliveries early
  */
 @ConfigurationProperties("panorama.view-builder")
 public record ViewBuilderProperties(
@@ -24,7 +25,8 @@ public record ViewBuilderProperties(
     @DefaultValue("panorama.dead-letters") String deadLetterTopic,
     @DefaultValue("5s") Duration heartbeatInterval,
     @DefaultValue("5") int maxConflictRetries,
-    @DefaultValue("0") int indexReplicas
+    @DefaultValue("0") int indexReplicas,
+    @DefaultValue("7d") Duration processedEventRetention
 ) {
 
     /** The Elasticsearch alias or MongoDB collection a view is read and written through. */

@@ -7,6 +7,7 @@ import dev.panorama.viewbuilder.event.EventReader;
 import dev.panorama.viewbuilder.event.ReadResult;
 import dev.panorama.viewbuilder.runtime.BatchOutcome;
 import dev.panorama.viewbuilder.runtime.Positions;
+import dev.panorama.viewbuilder.runtime.ProcessedEvents;
 import dev.panorama.viewbuilder.runtime.ProjectionFailure;
 import dev.panorama.viewbuilder.runtime.ViewMaintainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,10 +18,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * One poll's records of the event topics: read them, dead-letter the poison ones, apply the rest to
@@ -36,14 +40,16 @@ public final class EventBatchListener {
     private final ViewMaintainer maintainer;
     private final DeadLetterPublisher deadLetters;
     private final Positions positions;
+    private final ProcessedEvents processed;
     private final ViewBuilderMetrics metrics;
 
     public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions,
-                              ViewBuilderMetrics metrics) {
+                              ProcessedEvents processed, ViewBuilderMetrics metrics) {
         this.reader = reader;
         this.maintainer = maintainer;
         this.deadLetters = deadLetters;
         this.positions = positions;
+        this.processed = processed;
         this.metrics = metrics;
     }
 
@@ -65,19 +71,26 @@ public final class EventBatchListener {
             }
         }
         long begin = System.nanoTime();
+        Set<UUID> known = processed.known(events.stream().map(event -> event.metadata().eventId()).toList());
+        List<DomainEvent> fresh = events.stream().filter(event -> !known.contains(event.metadata().eventId())).toList();
         BatchOutcome outcome;
         try {
-            outcome = maintainer.apply(events);
+            outcome = maintainer.apply(fresh);
         } catch (ProjectionFailure failure) {
-            outcome = applyOneByOne(events, origins, letters);
+            outcome = applyOneByOne(fresh, origins, letters);
         }
-        metrics.batchApplied(records.size(), outcome, letters.size(), System.nanoTime() - begin);
         for (DomainEvent parked : outcome.parked()) {
             letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
                 + parked.metadata().aggregateVersion() + " of " + parked.metadata().source()
                 + " waits for an earlier version that is missing or was dead-lettered"));
         }
+        metrics.batchApplied(records.size(), outcome, known.size(), letters.size(), System.nanoTime() - begin);
         deadLetters.publish(letters);
+        Set<ConsumerRecord<String, byte[]>> deadLettered = Collections.newSetFromMap(new IdentityHashMap<>());
+        letters.forEach(letter -> deadLettered.add(letter.original()));
+        processed.record(fresh.stream()
+            .filter(event -> !(event instanceof Heartbeat) && !deadLettered.contains(origins.get(event)))
+            .map(event -> event.metadata().eventId()).toList(), Instant.now());
         recordPositions(records, events, origins);
         log.debug("batch of {}: applied {}, duplicates {}, parked {}, written {}", records.size(), outcome.applied(),
             outcome.alreadyApplied(), outcome.parked().size(), outcome.documentsWritten());

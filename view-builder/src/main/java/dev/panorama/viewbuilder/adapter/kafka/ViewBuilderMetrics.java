@@ -41,14 +41,17 @@ public final class ViewBuilderMetrics {
             .tag("outcome", outcome).register(registry);
     }
 
-    /** @param rejected records dead-lettered because they could not be read */
-    void batchApplied(int records, BatchOutcome outcome, int rejected, long nanos) {
+    /**
+     * @param knownProcessed events skipped because they were recorded as processed
+     * @param deadLetters records dead-lettered (unreadable, parked or failing a projection)
+     */
+    void batchApplied(int records, BatchOutcome outcome, int knownProcessed, int deadLetters, long nanos) {
         batchSize.record(records);
         batchDuration.record(nanos, TimeUnit.NANOSECONDS);
         applied.increment(outcome.applied());
-        duplicates.increment(outcome.alreadyApplied());
+        duplicates.increment(outcome.alreadyApplied() + knownProcessed);
         parked.increment(outcome.parked().size());
-        deadLettered.increment(rejected + outcome.parked().size());
+        deadLettered.increment(deadLetters);
         conflicts.increment(outcome.conflictsRetried());
         outcome.documentsWritten().forEach((view, written) -> Counter.builder("panorama.view.documents.written")
             .description("Documents created or replaced").tag("view", view).register(registry).increment(written));

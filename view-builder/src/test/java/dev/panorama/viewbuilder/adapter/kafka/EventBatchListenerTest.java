@@ -5,6 +5,7 @@ import dev.panorama.viewbuilder.event.EventReader;
 import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
 import dev.panorama.viewbuilder.fixtures.FtgoStory;
 import dev.panorama.viewbuilder.fixtures.InMemoryDocumentStore;
+import dev.panorama.viewbuilder.fixtures.InMemoryProcessedEvents;
 import dev.panorama.viewbuilder.fixtures.InMemoryStateStore;
 import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
 import dev.panorama.viewbuilder.projection.States;
@@ -12,6 +13,11 @@ import dev.panorama.viewbuilder.projection.ViewProjection;
 import dev.panorama.viewbuilder.runtime.Positions;
 import dev.panorama.viewbuilder.runtime.ViewMaintainer;
 import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.viewbuilder.state.DeliveryState;
+import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.viewbuilder.state.ConsumerState;
+import dev.panorama.viewbuilder.event.SourceKey;
+import dev.panorama.viewbuilder.runtime.StateStore;
 import dev.panorama.viewbuilder.state.OrderState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
 
+import java.util.Collection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A projection that throws on one order: the batch is applied event by event, only the events whose
- * processing renders that order are dead-lettered with the failure, and every other document is written.
+ * processing renders that order are dead-lettered with the failure, every other document is written, and
+ * only the applied events are recorded as processed.
  */
 class EventBatchListenerTest {
 
@@ -54,9 +62,10 @@ class EventBatchListenerTest {
             producers.add(producer);
             return producer;
         });
+        InMemoryProcessedEvents processed = new InMemoryProcessedEvents();
         EventBatchListener listener = new EventBatchListener(new EventReader(), maintainer,
             new DeadLetterPublisher(new KafkaTemplate<>(factory), "dead-letters", "group"),
-            new NoPositions(), new ViewBuilderMetrics(new SimpleMeterRegistry()));
+            new NoPositions(), processed, new ViewBuilderMetrics(new SimpleMeterRegistry()));
 
         listener.onBatch(records(story));
 
@@ -69,6 +78,7 @@ class EventBatchListenerTest {
         assertThat(letters).anySatisfy(letter -> assertThat(letter.key()).isEqualTo(poisoned));
         long ordersInStory = story.stream().filter(e -> e.metadata().eventType().equals("order.OrderCreated")).count();
         assertThat(sink.documents()).hasSize((int) ordersInStory - 1).doesNotContainKey(poisoned);
+        assertThat(processed.recorded()).as("every event but the dead-lettered ones").hasSize(story.size() - letters.size());
     }
 
     private static ViewProjection<OrderHistoryProjection.Document> failingOn(String orderId) {
@@ -121,6 +131,76 @@ class EventBatchListenerTest {
 
         @Override
         public void heartbeatSeen(String topic, int partition, Instant emittedAt, Instant seenAt) {
+        }
+    }
+
+    @Test
+    void aRedeliveredBatchIsSkippedByItsProcessedRecord() {
+        List<DomainEvent> story = FtgoStory.generate(6, 3, 2, 6);
+        InMemoryDocumentStore sink = new InMemoryDocumentStore();
+        CountingStateStore states = new CountingStateStore();
+        InMemoryProcessedEvents processed = new InMemoryProcessedEvents();
+        ViewMaintainer maintainer = new ViewMaintainer(List.of(new OrderHistoryProjection()), states, Map.of(OrderHistoryProjection.VIEW, sink), 3);
+        MockProducerFactory<String, byte[]> factory = new MockProducerFactory<>(
+            () -> new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()));
+        EventBatchListener listener = new EventBatchListener(new EventReader(), maintainer, new DeadLetterPublisher(new KafkaTemplate<>(factory),
+            "dead-letters", "group"), new NoPositions(), processed, new ViewBuilderMetrics(new SimpleMeterRegistry()));
+
+        listener.onBatch(records(story));
+        int loadsAfterFirst = states.loads;
+        listener.onBatch(records(story));
+
+        assertThat(processed.recorded()).hasSize(story.size());
+        assertThat(states.loads).as("no state read for a batch already processed").isEqualTo(loadsAfterFirst);
+    }
+
+    /** Counts the batch loads, to see which deliveries reach the store. */
+    private static final class CountingStateStore implements StateStore {
+
+        private final InMemoryStateStore delegate = new InMemoryStateStore();
+        private int loads;
+
+        @Override
+        public Map<SourceKey, AggregateState> load(Collection<SourceKey> keys) {
+            if (!keys.isEmpty()) {
+                loads++;
+            }
+            return delegate.load(keys);
+        }
+
+        @Override
+        public void save(List<StateUpdate> updates) {
+            delegate.save(updates);
+        }
+
+        @Override
+        public Optional<ConsumerState> consumer(String consumerId) {
+            return delegate.consumer(consumerId);
+        }
+
+        @Override
+        public Optional<RestaurantState> restaurant(String restaurantId) {
+            return delegate.restaurant(restaurantId);
+        }
+
+        @Override
+        public Optional<OrderState> order(String orderId) {
+            return delegate.order(orderId);
+        }
+
+        @Override
+        public List<OrderState> ordersOfConsumer(String consumerId) {
+            return delegate.ordersOfConsumer(consumerId);
+        }
+
+        @Override
+        public List<OrderState> ordersAtRestaurant(String restaurantId) {
+            return delegate.ordersAtRestaurant(restaurantId);
+        }
+
+        @Override
+        public List<DeliveryState> deliveriesOfOrder(String orderId) {
+            return delegate.deliveriesOfOrder(orderId);
         }
     }
 }
