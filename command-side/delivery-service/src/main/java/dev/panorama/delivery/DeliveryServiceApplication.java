@@ -1,0 +1,16 @@
+package dev.panorama.delivery;
+
+import dev.panorama.outbox.spring.OutboxConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The FTGO delivery command service. */
+@SpringBootApplication
+@Import(OutboxConfiguration.class)
+public class DeliveryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DeliveryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.panorama.delivery.adapter.out.persistence;
+
+import dev.panorama.delivery.application.port.out.DeliveryRepository;
+import dev.panorama.delivery.application.port.out.IdempotencyKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    @Bean
+    DeliveryRepository deliveryRepository(DeliveryRowRepository rows) {
+        return new JdbcDeliveryRepository(rows);
+    }
+
+    @Bean
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc) {
+        return new JdbcIdempotencyKeys(jdbc);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.panorama.restaurant;
+
+import dev.panorama.outbox.spring.OutboxConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The FTGO restaurant command service. */
+@SpringBootApplication
+@Import(OutboxConfiguration.class)
+public class RestaurantServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RestaurantServiceApplication.class, args);
+    }
+}
