@@ -1,6 +1,7 @@
 package dev.panorama.consumer;
 
-import dev.panorama.consumer.TopicRecords.Published;
+import dev.panorama.servicetesting.TopicRecords;
+import dev.panorama.servicetesting.TopicRecords.Published;
 import dev.panorama.consumer.application.port.out.ConsumerRepository;
 import dev.panorama.consumer.domain.Consumer;
 import dev.panorama.consumer.domain.ConsumerId;

@@ -1,6 +1,7 @@
 package dev.panorama.delivery;
 
-import dev.panorama.delivery.TopicRecords.Published;
+import dev.panorama.servicetesting.TopicRecords;
+import dev.panorama.servicetesting.TopicRecords.Published;
 import dev.panorama.delivery.application.port.out.DeliveryRepository;
 import dev.panorama.delivery.domain.Courier;
 import dev.panorama.delivery.domain.Delivery;

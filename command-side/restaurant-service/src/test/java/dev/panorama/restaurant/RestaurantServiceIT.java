@@ -1,10 +1,11 @@
 package dev.panorama.restaurant;
 
+import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
 import dev.panorama.devstack.kafka.KafkaEngine;
 import dev.panorama.devstack.postgres.PostgresEngine;
-import dev.panorama.restaurant.TopicRecords.Published;
+import dev.panorama.servicetesting.TopicRecords.Published;
 import dev.panorama.restaurant.application.port.out.RestaurantRepository;
 import dev.panorama.restaurant.domain.Restaurant;
 import dev.panorama.restaurant.domain.RestaurantId;

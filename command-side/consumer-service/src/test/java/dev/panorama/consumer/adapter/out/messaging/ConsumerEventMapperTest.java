@@ -1,5 +1,6 @@
 package dev.panorama.consumer.adapter.out.messaging;
 
+import dev.panorama.servicetesting.ContractFiles;
 import dev.panorama.consumer.application.port.in.CorrelationId;
 import dev.panorama.consumer.domain.Address;
 import dev.panorama.consumer.domain.ConsumerAddressChanged;
@@ -35,7 +36,7 @@ class ConsumerEventMapperTest {
     private static final CorrelationId CORRELATION = new CorrelationId("7e6d5c4b-3a29-4187-9f6e-5d4c3b2a1908");
 
     private final ConsumerEventMapper mapper = new ConsumerEventMapper();
-    private final SchemaFiles schemas = new SchemaFiles();
+    private final ContractFiles schemas = new ContractFiles();
 
     static List<ConsumerEvent> everyEvent() {
         Address minimal = new Address("1", null, "X", "1", "GB");
@@ -52,7 +53,7 @@ class ConsumerEventMapperTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void everyEmittedEventConformsToEnvelopeAndPayloadSchema(ConsumerEvent event) {
-        JsonNode envelope = SchemaFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
+        JsonNode envelope = ContractFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
 
         assertThat(schemas.problems(envelope)).isEmpty();
         assertThat(envelope.get("payload").get("consumerId").asString()).isEqualTo(envelope.get("aggregateId").asString());
@@ -60,7 +61,7 @@ class ConsumerEventMapperTest {
 
     @Test
     void theSchemaCheckCatchesAPayloadThatBreaksTheContract() {
-        ObjectNode envelope = (ObjectNode) SchemaFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
+        ObjectNode envelope = (ObjectNode) ContractFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
         ((ObjectNode) envelope.get("payload").get("address")).put("country", "us");
         ((ObjectNode) envelope.get("payload")).put("email", "not an address");
 
@@ -90,7 +91,7 @@ class ConsumerEventMapperTest {
 
     @Test
     void reproducesTheGoldenConsumerRegisteredV2Example() {
-        JsonNode golden = SchemaFiles.read("examples/valid/consumer/ConsumerRegistered.v2.json");
+        JsonNode golden = ContractFiles.read("examples/valid/consumer/ConsumerRegistered.v2.json");
         JsonNode payload = golden.get("payload");
         ConsumerRegistered event = new ConsumerRegistered(UUID.fromString(golden.get("eventId").asString()),
             Instant.parse(golden.get("occurredAt").asString()), new ConsumerId(UUID.fromString(golden.get("aggregateId").asString())),
@@ -98,30 +99,30 @@ class ConsumerEventMapperTest {
             new PersonName(payload.get("name").get("firstName").asString(), payload.get("name").get("lastName").asString()),
             new Email(payload.get("email").asString()), address(payload.get("address")));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
             .isEqualTo(golden);
     }
 
     @Test
     void reproducesTheGoldenConsumerRenamedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/consumer/ConsumerRenamed.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/consumer/ConsumerRenamed.v1.json");
         JsonNode name = golden.get("payload").get("name");
         ConsumerRenamed event = new ConsumerRenamed(UUID.fromString(golden.get("eventId").asString()),
             Instant.parse(golden.get("occurredAt").asString()), new ConsumerId(UUID.fromString(golden.get("aggregateId").asString())),
             golden.get("aggregateVersion").asLong(), new PersonName(name.get("firstName").asString(), name.get("lastName").asString()));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
             .isEqualTo(golden);
     }
 
     @Test
     void reproducesTheGoldenConsumerAddressChangedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/consumer/ConsumerAddressChanged.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/consumer/ConsumerAddressChanged.v1.json");
         ConsumerAddressChanged event = new ConsumerAddressChanged(UUID.fromString(golden.get("eventId").asString()),
             Instant.parse(golden.get("occurredAt").asString()), new ConsumerId(UUID.fromString(golden.get("aggregateId").asString())),
             golden.get("aggregateVersion").asLong(), address(golden.get("payload").get("address")));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString()))))
             .isEqualTo(golden);
     }
 

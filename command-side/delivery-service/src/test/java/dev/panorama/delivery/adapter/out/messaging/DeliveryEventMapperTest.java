@@ -1,5 +1,6 @@
 package dev.panorama.delivery.adapter.out.messaging;
 
+import dev.panorama.servicetesting.ContractFiles;
 import dev.panorama.delivery.application.port.in.CorrelationId;
 import dev.panorama.delivery.domain.Address;
 import dev.panorama.delivery.domain.Courier;
@@ -39,7 +40,7 @@ class DeliveryEventMapperTest {
     private static final Instant PRECISE = Instant.parse("2026-11-08T19:31:00.123456Z");
 
     private final DeliveryEventMapper mapper = new DeliveryEventMapper();
-    private final SchemaFiles schemas = new SchemaFiles();
+    private final ContractFiles schemas = new ContractFiles();
 
     static List<DeliveryEvent> everyEvent() {
         Address longest = new Address("s".repeat(200), "t".repeat(200), "c".repeat(100), "p".repeat(20), "DE");
@@ -56,7 +57,7 @@ class DeliveryEventMapperTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void everyEmittedEventConformsToEnvelopeAndPayloadSchema(DeliveryEvent event) {
-        JsonNode envelope = SchemaFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
+        JsonNode envelope = ContractFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
 
         assertThat(schemas.problems(envelope)).isEmpty();
         assertThat(envelope.get("payload").get("deliveryId").asString()).isEqualTo(envelope.get("aggregateId").asString());
@@ -65,7 +66,7 @@ class DeliveryEventMapperTest {
 
     @Test
     void theSchemaCheckCatchesAPayloadThatBreaksTheContract() {
-        ObjectNode envelope = (ObjectNode) SchemaFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
+        ObjectNode envelope = (ObjectNode) ContractFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
         ((ObjectNode) envelope.get("payload").get("deliveryAddress")).put("country", "us");
         ((ObjectNode) envelope.get("payload")).put("readyBy", "half past seven");
         ((ObjectNode) envelope.get("payload")).put("orderId", "not-a-uuid");
@@ -97,7 +98,7 @@ class DeliveryEventMapperTest {
 
     @Test
     void reproducesTheGoldenDeliveryScheduledExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/delivery/DeliveryScheduled.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/delivery/DeliveryScheduled.v1.json");
         JsonNode payload = golden.get("payload");
         DeliveryScheduled event = new DeliveryScheduled(eventId(golden), occurredAt(golden), deliveryId(golden), version(golden),
             orderId(golden), new RestaurantId(UUID.fromString(payload.get("restaurantId").asString())), address(payload.get("deliveryAddress")),
@@ -108,7 +109,7 @@ class DeliveryEventMapperTest {
 
     @Test
     void reproducesTheGoldenCourierAssignedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/delivery/CourierAssigned.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/delivery/CourierAssigned.v1.json");
         JsonNode payload = golden.get("payload");
         CourierAssigned event = new CourierAssigned(eventId(golden), occurredAt(golden), deliveryId(golden), version(golden), orderId(golden),
             new Courier(payload.get("courierId").asString(), payload.get("courierName").asString()));
@@ -118,7 +119,7 @@ class DeliveryEventMapperTest {
 
     @Test
     void reproducesTheGoldenDeliveryPickedUpExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/delivery/DeliveryPickedUp.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/delivery/DeliveryPickedUp.v1.json");
         DeliveryPickedUp event = new DeliveryPickedUp(eventId(golden), occurredAt(golden), deliveryId(golden), version(golden), orderId(golden),
             Instant.parse(golden.get("payload").get("pickedUpAt").asString()));
 
@@ -127,7 +128,7 @@ class DeliveryEventMapperTest {
 
     @Test
     void reproducesTheGoldenDeliveryDeliveredExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/delivery/DeliveryDelivered.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/delivery/DeliveryDelivered.v1.json");
         DeliveryDelivered event = new DeliveryDelivered(eventId(golden), occurredAt(golden), deliveryId(golden), version(golden),
             orderId(golden), Instant.parse(golden.get("payload").get("deliveredAt").asString()));
 
@@ -135,7 +136,7 @@ class DeliveryEventMapperTest {
     }
 
     private JsonNode envelope(DeliveryEvent event, JsonNode golden) {
-        return SchemaFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString())));
+        return ContractFiles.envelope(mapper.toOutboxEvent(event, new CorrelationId(golden.get("correlationId").asString())));
     }
 
     private static UUID eventId(JsonNode golden) {

@@ -1,5 +1,6 @@
 package dev.panorama.restaurant.adapter.out.messaging;
 
+import dev.panorama.servicetesting.ContractFiles;
 import dev.panorama.outbox.OutboxEvent;
 import dev.panorama.restaurant.application.port.in.CorrelationId;
 import dev.panorama.restaurant.domain.Address;
@@ -50,7 +51,7 @@ class RestaurantEventMapperTest {
     private static final CorrelationId CORRELATION = new CorrelationId("7e6d5c4b-3a29-4187-9f6e-5d4c3b2a1908");
 
     private final RestaurantEventMapper mapper = new RestaurantEventMapper();
-    private final SchemaFiles schemas = new SchemaFiles();
+    private final ContractFiles schemas = new ContractFiles();
 
     static List<RestaurantEvent> everyEvent() {
         Address longest = new Address("s".repeat(200), "t".repeat(200), "c".repeat(100), "p".repeat(20), "DE");
@@ -76,7 +77,7 @@ class RestaurantEventMapperTest {
     @ParameterizedTest
     @MethodSource("everyEvent")
     void everyEmittedEventConformsToEnvelopeAndPayloadSchema(RestaurantEvent event) {
-        JsonNode envelope = SchemaFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
+        JsonNode envelope = ContractFiles.envelope(mapper.toOutboxEvent(event, CORRELATION));
 
         assertThat(schemas.problems(envelope)).isEmpty();
         assertThat(envelope.get("payload").get("restaurantId").asString()).isEqualTo(envelope.get("aggregateId").asString());
@@ -84,7 +85,7 @@ class RestaurantEventMapperTest {
 
     @Test
     void theSchemaCheckCatchesAPayloadThatBreaksTheContract() {
-        ObjectNode envelope = (ObjectNode) SchemaFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
+        ObjectNode envelope = (ObjectNode) ContractFiles.envelope(mapper.toOutboxEvent(everyEvent().getFirst(), CORRELATION));
         ObjectNode payload = (ObjectNode) envelope.get("payload");
         ((ObjectNode) payload.get("menu").get("items").get(0).get("price")).put("amount", 12.34);
         ((ObjectNode) payload.get("openingHours").get(0)).put("closes", "24:30");
@@ -123,7 +124,7 @@ class RestaurantEventMapperTest {
 
     @Test
     void reproducesTheGoldenRestaurantCreatedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/restaurant/RestaurantCreated.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/restaurant/RestaurantCreated.v1.json");
         JsonNode payload = golden.get("payload");
         JsonNode address = payload.get("address");
         RestaurantCreated event = new RestaurantCreated(eventId(golden), occurredAt(golden), restaurantId(golden),
@@ -134,34 +135,34 @@ class RestaurantEventMapperTest {
                 address.get("city").asString(), address.get("postalCode").asString(), address.get("country").asString()),
             openingHoursOf(payload.get("openingHours")), menuOf(payload.get("menu")));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
     }
 
     @Test
     void reproducesTheGoldenRestaurantRenamedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/restaurant/RestaurantRenamed.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/restaurant/RestaurantRenamed.v1.json");
         RestaurantRenamed event = new RestaurantRenamed(eventId(golden), occurredAt(golden), restaurantId(golden),
             golden.get("aggregateVersion").asLong(), new RestaurantName(golden.get("payload").get("name").asString()));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
     }
 
     @Test
     void reproducesTheGoldenRestaurantMenuRevisedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/restaurant/RestaurantMenuRevised.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/restaurant/RestaurantMenuRevised.v1.json");
         RestaurantMenuRevised event = new RestaurantMenuRevised(eventId(golden), occurredAt(golden), restaurantId(golden),
             golden.get("aggregateVersion").asLong(), menuOf(golden.get("payload").get("menu")));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
     }
 
     @Test
     void reproducesTheGoldenRestaurantOpeningHoursChangedExample() {
-        JsonNode golden = SchemaFiles.read("examples/valid/restaurant/RestaurantOpeningHoursChanged.v1.json");
+        JsonNode golden = ContractFiles.read("examples/valid/restaurant/RestaurantOpeningHoursChanged.v1.json");
         RestaurantOpeningHoursChanged event = new RestaurantOpeningHoursChanged(eventId(golden), occurredAt(golden), restaurantId(golden),
             golden.get("aggregateVersion").asLong(), openingHoursOf(golden.get("payload").get("openingHours")));
 
-        assertThat(SchemaFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
+        assertThat(ContractFiles.envelope(mapper.toOutboxEvent(event, correlation(golden)))).isEqualTo(golden);
     }
 
     private static UUID eventId(JsonNode golden) {

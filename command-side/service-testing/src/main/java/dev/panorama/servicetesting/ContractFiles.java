@@ -1,4 +1,4 @@
-package dev.panorama.restaurant.adapter.out.messaging;
+package dev.panorama.servicetesting;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The contracts as the {@code panorama-schemas} artifact puts them on the class path, validated with formats asserted. */
-final class SchemaFiles {
+public final class ContractFiles {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     /** Problems of the whole event, envelope and payload; empty when it conforms. */
-    List<String> problems(JsonNode envelope) {
+    public List<String> problems(JsonNode envelope) {
         String eventType = envelope.get("eventType").asString();
         String payloadSchema = "events/" + eventType.replace('.', '/') + ".v" + envelope.get("schemaVersion").asInt() + ".schema.json";
         return Stream.concat(
@@ -40,7 +40,7 @@ final class SchemaFiles {
      * The envelope as the relay writes it (the library's {@code EnvelopeJson} is internal to it), read back
      * as a reader parses it, so that it compares equal to a parsed golden example.
      */
-    static JsonNode envelope(OutboxEvent event) {
+    public static JsonNode envelope(OutboxEvent event) {
         ObjectNode envelope = JSON.createObjectNode()
             .put("eventId", event.eventId().toString())
             .put("eventType", event.eventType())
@@ -54,7 +54,7 @@ final class SchemaFiles {
         return JSON.readTree(JSON.writeValueAsString(envelope));
     }
 
-    static JsonNode read(String path) {
+    public static JsonNode read(String path) {
         return JSON.readTree(text(path));
     }
 
@@ -63,7 +63,7 @@ final class SchemaFiles {
     }
 
     private static String text(String path) {
-        try (InputStream in = SchemaFiles.class.getClassLoader().getResourceAsStream("panorama/schemas/" + path)) {
+        try (InputStream in = ContractFiles.class.getClassLoader().getResourceAsStream("panorama/schemas/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("not on the class path: panorama/schemas/" + path);
             }

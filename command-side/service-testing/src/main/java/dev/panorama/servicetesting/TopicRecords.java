@@ -1,4 +1,4 @@
-package dev.panorama.restaurant;
+package dev.panorama.servicetesting;
 
 import dev.panorama.devstack.kafka.KafkaEngine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,27 +21,27 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /** Reads a whole topic, every partition from the beginning, without a consumer group. */
-final class TopicRecords {
+public final class TopicRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaEngine kafka;
     private final String topic;
 
-    TopicRecords(KafkaEngine kafka, String topic) {
+    public TopicRecords(KafkaEngine kafka, String topic) {
         this.kafka = kafka;
         this.topic = topic;
     }
 
-    record Published(String key, JsonNode value, Map<String, String> headers) {
+    public record Published(String key, JsonNode value, Map<String, String> headers) {
     }
 
     /** The records keyed by {@code key}, in partition order. */
-    List<Published> withKey(String key) {
+    public List<Published> withKey(String key) {
         return all().stream().filter(record -> record.key().equals(key)).toList();
     }
 
-    List<Published> all() {
+    public List<Published> all() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
