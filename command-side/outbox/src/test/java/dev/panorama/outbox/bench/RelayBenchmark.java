@@ -26,7 +26,8 @@ import static dev.panorama.outbox.OutboxEventBuilder.orderEvent;
 
 /**
  * Measures the relay against the devstack engines: how fast it drains a backlog, and the latency from
- * insert to published while a service writes steadily. Run by {@code bench/relay-benchmark.sh}.
+ * insert to published while a service writes steadily — woken by LISTEN/NOTIFY, and, as the baseline in
+ * the same run, by polling alone. Run by {@code bench/relay-benchmark.sh}.
  */
 public final class RelayBenchmark {
 
@@ -41,35 +42,60 @@ public final class RelayBenchmark {
         int steady = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         Engines engines = Engines.shared();
         TestNamespace namespace = TestNamespace.forClass(RelayBenchmark.class);
-        OutboxDatabase database = OutboxDatabase.create(engines.postgres(), namespace.database("bench"));
         String topic = namespace.topic("ftgo.order.events");
         engines.kafka().createTopic(topic, 3);
-        JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), TopicResolver.of(Map.of("order", topic)), NotifyChannel.DEFAULT);
+        Map<String, Object> producer = Map.of("bootstrap.servers", engines.kafka().bootstrapServers(), "linger.ms", 5);
 
+        OutboxDatabase database = OutboxDatabase.create(engines.postgres(), namespace.database("bench"));
+        JdbcOutbox outbox = new JdbcOutbox(database.dataSource(), TopicResolver.of(Map.of("order", topic)), NotifyChannel.DEFAULT);
         long appendStart = System.nanoTime();
         appendRounds(database, outbox, 1, backlog / AGGREGATES);
         report("append (10 events per transaction, 1 writer)", backlog, System.nanoTime() - appendStart);
 
-        OutboxRelay relay = new OutboxRelay(
-            new PostgresOutboxFeed(database.dataSource(), NotifyChannel.DEFAULT),
-            new KafkaEventPublisher(KafkaEventPublisher.idempotentProducers(Map.of("bootstrap.servers", engines.kafka().bootstrapServers(), "linger.ms", 5))),
-            RelaySettings.defaults(), OutboxMetrics.NONE);
+        OutboxRelay relay = relay(database, NotifyChannel.DEFAULT, RelaySettings.defaults(), producer);
         long drainStart = System.nanoTime();
         relay.start();
         awaitNothingUnpublished(database);
         report("relay drains the backlog (batch 500)", backlog, System.nanoTime() - drainStart);
+        Percentiles notified = steadyWrites(database, outbox, backlog / AGGREGATES, steady);
+        relay.close();
+        notified.print("LISTEN/NOTIFY (poll every 10 s as the safety net)", steady);
 
+        // The baseline: writers notify a channel no relay listens on, so only the poll finds their rows.
+        Percentiles polled = pollingOnly(engines, namespace, topic, producer, steady, Duration.ofMillis(100));
+        polled.print("polling only, every 100 ms", steady);
+        System.out.printf(Locale.ROOT, "LISTEN/NOTIFY vs polling every 100 ms: p50 %.1f× lower, p99 %.1f× lower%n",
+            polled.p50() / notified.p50(), polled.p99() / notified.p99());
+        System.exit(0);
+    }
+
+    private static Percentiles pollingOnly(Engines engines, TestNamespace namespace, String topic, Map<String, Object> producer,
+                                           int steady, Duration pollInterval) {
+        OutboxDatabase database = OutboxDatabase.create(engines.postgres(), namespace.database("polling"));
+        JdbcOutbox unheard = new JdbcOutbox(database.dataSource(), TopicResolver.of(Map.of("order", topic)), new NotifyChannel("nobody_listens"));
+        OutboxRelay relay = relay(database, NotifyChannel.DEFAULT, RelaySettings.defaults().withPollInterval(pollInterval), producer);
+        relay.start();
+        Percentiles latencies = steadyWrites(database, unheard, 0, steady);
+        relay.close();
+        return latencies;
+    }
+
+    private static OutboxRelay relay(OutboxDatabase database, NotifyChannel channel, RelaySettings settings, Map<String, Object> producer) {
+        return new OutboxRelay(new PostgresOutboxFeed(database.dataSource(), channel),
+            new KafkaEventPublisher(KafkaEventPublisher.idempotentProducers(producer)), settings, OutboxMetrics.NONE);
+    }
+
+    /** Bursts of 100 events (transactions of 10) every 200 ms, after versions up to {@code fromVersion}; then insert → published percentiles. */
+    private static Percentiles steadyWrites(OutboxDatabase database, JdbcOutbox outbox, int fromVersion, int steady) {
         long steadyFrom = database.queryLong("select coalesce(max(position), 0) from outbox");
         int rounds = steady / AGGREGATES;
         long pause = TimeUnit.MILLISECONDS.toNanos(200);
         for (int round = 1; round <= rounds; round++) {
-            appendRounds(database, outbox, backlog / AGGREGATES + round, backlog / AGGREGATES + round);
+            appendRounds(database, outbox, fromVersion + round, fromVersion + round);
             LockSupport.parkNanos(pause);
         }
         awaitNothingUnpublished(database);
-        latencies(database, steadyFrom, rounds * AGGREGATES);
-        relay.close();
-        System.exit(0);
+        return latencies(database, steadyFrom);
     }
 
     /** Every aggregate gets versions {@code from} to {@code to}, ten events per transaction, on one connection as from a pool. */
@@ -95,7 +121,14 @@ public final class RelayBenchmark {
         }
     }
 
-    private static void latencies(OutboxDatabase database, long afterPosition, int events) {
+    private record Percentiles(double p50, double p99, double max) {
+        void print(String relay, int events) {
+            System.out.printf(Locale.ROOT, "steady writes, %s (%d events in transactions of 10, bursts of 100 every 200 ms):"
+                + " insert to published p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", relay, events, p50, p99, max);
+        }
+    }
+
+    private static Percentiles latencies(OutboxDatabase database, long afterPosition) {
         String sql = """
             select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms), max(ms)
             from (select extract(epoch from published_at - created_at) * 1000 as ms from outbox where position > %d) latencies
@@ -104,8 +137,7 @@ public final class RelayBenchmark {
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            System.out.printf(Locale.ROOT, "steady writes (%d events in transactions of 10, bursts of 100 every 200 ms):"
-                + " insert to published p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", events, result.getDouble(1), result.getDouble(2), result.getDouble(3));
+            return new Percentiles(result.getDouble(1), result.getDouble(2), result.getDouble(3));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
