@@ -1,5 +1,6 @@
 package dev.panorama.consumer.adapter.in.web;
 
+import dev.panorama.commandweb.EntityTags;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.AddressBody;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.NameBody;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.RegisterConsumerRequest;

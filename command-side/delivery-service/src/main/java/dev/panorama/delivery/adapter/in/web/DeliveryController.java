@@ -1,5 +1,6 @@
 package dev.panorama.delivery.adapter.in.web;
 
+import dev.panorama.commandweb.EntityTags;
 import dev.panorama.delivery.adapter.in.web.DeliveryRequests.AssignCourierRequest;
 import dev.panorama.delivery.adapter.in.web.DeliveryRequests.ScheduleDeliveryRequest;
 import dev.panorama.delivery.adapter.in.web.DeliveryResponses.CommandResponse;

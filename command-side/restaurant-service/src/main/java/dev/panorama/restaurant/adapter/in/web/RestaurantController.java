@@ -1,5 +1,6 @@
 package dev.panorama.restaurant.adapter.in.web;
 
+import dev.panorama.commandweb.EntityTags;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.CreateRestaurantRequest;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.MenuBody;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.NameBody;
