@@ -13,7 +13,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,8 +64,10 @@ public final class DevStackMain {
             options.postgresPort(), options.mongoPort(), workDirectory.data(), workDirectory.logs(),
             EngineSettings.startTimeoutFromProperty()), line -> out.println("  " + line));
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+        List<DemoTraffic> demo = new CopyOnWriteArrayList<>();
         StopOnce stop = new StopOnce(() -> {
             out.println("Stopping the dev stack...");
+            demo.forEach(DemoTraffic::close);
             services.reversed().forEach(ServiceProcess::close);
             engines.close();
             workDirectory.release();
@@ -92,6 +98,14 @@ public final class DevStackMain {
             + ", log " + workDirectory.logs().resolve(service.name() + ".log")));
         out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
         out.println("Logs: " + workDirectory.logs() + ". Press Ctrl-C to stop.");
+        if (options.demoData() != null) {
+            try {
+                demo.add(DemoTraffic.start(options.demoData(), out));
+                out.println("Sending demo traffic through the command services: " + String.join(" ", DemoTraffic.ARGUMENTS));
+            } catch (EngineStartupException e) {
+                err.println("panorama dev: " + e.getMessage());
+            }
+        }
         out.flush();
         awaitStopSignal();
         stop.run();
@@ -99,7 +113,10 @@ public final class DevStackMain {
         return 0;
     }
 
-    /** Services start one after the other, each told where the engines listen through its environment. */
+    /**
+     * Services start side by side (they depend only on the engines), each told where the engines listen
+     * through its environment. If one fails, the others are stopped with the stack.
+     */
     private static void startServices(DevStackOptions options, Engines engines, WorkDirectory workDirectory, List<ServiceProcess> services,
                                       PrintStream out) {
         Map<String, String> environment = Map.of(
@@ -110,12 +127,20 @@ public final class DevStackMain {
             "POSTGRES_PORT", Integer.toString(engines.postgres().port()),
             "POSTGRES_USER", engines.postgres().username(),
             "POSTGRES_PASSWORD", engines.postgres().password());
-        for (ServiceProcess.ServiceSpec spec : options.services()) {
-            long begin = System.nanoTime();
-            ServiceProcess service = ServiceProcess.start(spec, environment, workDirectory.logs().resolve(spec.name() + ".log"),
-                EngineSettings.startTimeoutFromProperty());
-            services.add(service);
-            out.println("  started " + spec.name() + String.format(" in %.1f s", (System.nanoTime() - begin) / 1e9));
+        long begin = System.nanoTime();
+        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<ServiceProcess>> starting = options.services().stream()
+                .map(spec -> CompletableFuture.supplyAsync(() -> {
+                    ServiceProcess service = ServiceProcess.start(spec, environment, workDirectory.logs().resolve(spec.name() + ".log"),
+                        EngineSettings.startTimeoutFromProperty());
+                    services.add(service);
+                    out.println("  started " + spec.name() + String.format(" in %.1f s", (System.nanoTime() - begin) / 1e9));
+                    return service;
+                }, starter))
+                .toList();
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Command-line options of dev mode; every value is checked before anything starts. */
 record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory,
-                       List<ServiceProcess.ServiceSpec> services, boolean help) {
+                       List<ServiceProcess.ServiceSpec> services, Path demoData, boolean help) {
 
     static final String USAGE = """
         usage: panorama dev [options]
@@ -16,6 +16,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
           --mongo-port N          MongoDB wire protocol (default 17017)
           --work-dir DIR          data and logs of this run (default .devstack)
           --service NAME=JAR      also run this Spring Boot service against the engines (repeatable)
+          --demo-data JAR         once the services run, send demo traffic through them with this load generator
           --help                  this text
         Port 0 picks any free port.""";
 
@@ -26,10 +27,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
         int mongo = 17017;
         Path workDirectory = DevStackMain.defaultWorkDirectory();
         List<ServiceProcess.ServiceSpec> services = new ArrayList<>();
+        Path demoData = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.of(), true);
+                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.of(), null, true);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
@@ -42,10 +44,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
                 case "--mongo-port" -> mongo = port(option, value);
                 case "--work-dir" -> workDirectory = Path.of(value);
                 case "--service" -> services.add(ServiceProcess.ServiceSpec.parse(value));
+                case "--demo-data" -> demoData = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.copyOf(services), false);
+        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.copyOf(services), demoData, false);
     }
 
     private static int port(String option, String value) {

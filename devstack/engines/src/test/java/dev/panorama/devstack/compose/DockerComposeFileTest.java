@@ -185,10 +185,18 @@ class DockerComposeFileTest {
                     image: app:1.0
                     healthcheck:
                       test: curl -f http://localhost:8080/actuator/health
+                  one-shot-job:
+                    image: app:1.0
+                    profiles: ["demo"]
+                    restart: "no"
+                  long-running-on-demand:
+                    image: app:1.0
+                    profiles: ["demo"]
+                    restart: unless-stopped
                 """);
 
         assertThat(offenders(healthcheckProblems(candidate)))
-                .containsExactlyInAnyOrder("none", "disabled", "opted-out", "empty-command");
+                .containsExactlyInAnyOrder("none", "disabled", "opted-out", "empty-command", "long-running-on-demand");
     }
 
     @Test
@@ -409,9 +417,13 @@ class DockerComposeFileTest {
         return problems;
     }
 
+    /** Every long-running service needs one; a one-shot job (on-demand profile, never restarted) has nothing to probe. */
     static List<String> healthcheckProblems(Map<String, Object> compose) {
         List<String> problems = new ArrayList<>();
         services(compose).forEach((name, service) -> {
+            if (service.containsKey("profiles") && "no".equals(String.valueOf(service.get("restart")))) {
+                return;
+            }
             Map<String, Object> healthcheck = asMap(service.get("healthcheck"));
             if (Boolean.TRUE.equals(healthcheck.get("disable"))) {
                 problems.add("service '%s': healthcheck is disabled".formatted(name));
