@@ -1,0 +1,16 @@
+package dev.panorama.order;
+
+import dev.panorama.outbox.spring.OutboxConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The FTGO order command service. */
+@SpringBootApplication
+@Import(OutboxConfiguration.class)
+public class OrderServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrderServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.panorama.order.adapter.out.persistence;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code orders} table with its {@code order_line_item} children: the persistent form of the aggregate.
+ * Spring Data JDBC replaces the children on every update of the row.
+ *
+ * @param status  the {@code OrderStatus} name
+ * @param reason  why it was rejected or cancelled; {@code null} otherwise
+ * @param version a primitive on purpose: Spring Data JDBC treats 0 as "new" and inserts it as 1, then adds
+ *     one per update, which is exactly the aggregate's version (1 at the creation, no gaps)
+ */
+@Table("orders")
+record OrderRow(
+    @Id UUID id,
+    UUID consumerId,
+    UUID restaurantId,
+    String street1,
+    String street2,
+    String city,
+    String postalCode,
+    String country,
+    Instant deliverAt,
+    String status,
+    String reason,
+    @MappedCollection(idColumn = "order_id", keyColumn = "position") List<LineItemRow> lineItems,
+    @Version long version
+) {
+
+    OrderRow withVersion(long newVersion) {
+        return new OrderRow(id, consumerId, restaurantId, street1, street2, city, postalCode, country, deliverAt, status, reason, lineItems,
+            newVersion);
+    }
+
+    /** One row of {@code order_line_item}; its key is the order and the position in the list. */
+    @Table("order_line_item")
+    record LineItemRow(String menuItemId, String name, int quantity, String unitPriceAmount, String unitPriceCurrency) {
+    }
+}
