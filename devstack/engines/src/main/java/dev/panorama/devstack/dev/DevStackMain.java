@@ -31,6 +31,16 @@ public final class DevStackMain {
 
     public static final String READY_LINE = "Panorama dev stack is ready";
 
+    /** Ready-to-paste queries once the query API runs (dev keys from its dev profile). */
+    static final String QUERY_EXAMPLES = """
+        Query the views (the demo data arrives over the next minute or two):
+          curl -s -H 'X-Api-Key: dev-reader-key' 'localhost:8080/order-history?q=curry&status=APPROVED&size=5'
+          curl -s -H 'X-Api-Key: dev-reader-key' 'localhost:8080/restaurants/available?lat=37.84&lon=-122.26&radiusKm=5&q=naan'
+          curl -s -H 'X-Api-Key: dev-operator-key' localhost:8080/lag
+        Read your own write: the command answers {orderId, version}; pass them as a consistency token:
+          curl -s -X POST localhost:8085/orders -H 'Content-Type: application/json' -d '{...}'   # see README
+          curl -s -H 'X-Api-Key: dev-reader-key' -H 'X-Consistency-Token: order:<orderId>:1' localhost:8080/orders/<orderId>""";
+
     private DevStackMain() {
     }
 
@@ -96,7 +106,11 @@ public final class DevStackMain {
         out.println("  MongoDB                  " + engines.mongo().connectionString());
         services.forEach(service -> out.println("  " + String.format("%-25s", service.name()) + "pid " + service.pid()
             + ", log " + workDirectory.logs().resolve(service.name() + ".log")));
-        out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
+        if (services.stream().anyMatch(service -> service.name().equals("query-api"))) {
+            out.println(QUERY_EXAMPLES);
+        } else {
+            out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
+        }
         out.println("Logs: " + workDirectory.logs() + ". Press Ctrl-C to stop.");
         if (options.demoData() != null) {
             try {
@@ -126,7 +140,9 @@ public final class DevStackMain {
             "POSTGRES_HOST", engines.postgres().host(),
             "POSTGRES_PORT", Integer.toString(engines.postgres().port()),
             "POSTGRES_USER", engines.postgres().username(),
-            "POSTGRES_PASSWORD", engines.postgres().password());
+            "POSTGRES_PASSWORD", engines.postgres().password(),
+            // The services' dev profile: the query API's well-known dev keys, never used outside dev mode.
+            "SPRING_PROFILES_ACTIVE", "dev");
         long begin = System.nanoTime();
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<ServiceProcess>> starting = options.services().stream()

@@ -1,0 +1,69 @@
+package dev.panorama.queryapi.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code panorama.query-api.*}.
+ *
+ * @param database the MongoDB database of the view builder (views, positions, states)
+ * @param namePrefix prefixed to every index alias and collection name, as the view builder's {@code name-prefix}
+ * @param topicPrefix prefixed to the event topics' names, as the view builder's {@code topic-prefix}
+ * @param groupId the view builder's consumer group, whose positions are read
+ * @param viewVersionCacheTtl how long the current version of a view (alias target, collection pointer) is cached
+ * @param consistency read-your-writes
+ * @param lag replication lag
+ */
+@ConfigurationProperties("panorama.query-api")
+public record QueryApiProperties(
+    @DefaultValue("panorama") String database,
+    @DefaultValue("") String namePrefix,
+    @DefaultValue("") String topicPrefix,
+    @DefaultValue("panorama-view-builder") String groupId,
+    @DefaultValue("5s") Duration viewVersionCacheTtl,
+    @DefaultValue Consistency consistency,
+    @DefaultValue Lag lag
+) {
+
+    /**
+     * @param maxWait how long a query with a consistency token waits for its view before answering 409
+     * @param initialBackoff first pause between checks (doubled up to {@code maxBackoff})
+     * @param maxBackoff longest pause between checks
+     * @param retryAfter the {@code Retry-After} of a 409
+     */
+    public record Consistency(
+        @DefaultValue("2s") Duration maxWait,
+        @DefaultValue("20ms") Duration initialBackoff,
+        @DefaultValue("250ms") Duration maxBackoff,
+        @DefaultValue("1s") Duration retryAfter
+    ) {
+    }
+
+    /**
+     * @param freshWithin a partition behind whose last applied event is at most this old is {@code fresh}
+     * @param stalledAfter a partition behind whose position has not moved for this long is {@code stalled}
+     * @param logEndCacheTtl how long log-end offsets from Kafka are reused
+     * @param pollInterval how often positions are polled (heartbeat percentiles, gauges)
+     * @param heartbeatSamples heartbeat round trips kept per topic for the percentiles
+     */
+    public record Lag(
+        @DefaultValue("5s") Duration freshWithin,
+        @DefaultValue("60s") Duration stalledAfter,
+        @DefaultValue("2s") Duration logEndCacheTtl,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("1000") int heartbeatSamples
+    ) {
+    }
+
+    /** The Elasticsearch alias of a view, {@code <prefix>order-history}. */
+    public String alias(String view) {
+        return namePrefix + view;
+    }
+
+    /** A MongoDB collection of the view builder, {@code <prefix>view_builder_positions}. */
+    public String collection(String name) {
+        return namePrefix + name;
+    }
+}
