@@ -35,7 +35,7 @@ public final class DevStackMain {
     static final String QUERY_EXAMPLES = """
         Query the views (the demo data arrives over the next minute or two):
           curl -s -H 'X-Api-Key: dev-reader-key' 'localhost:8080/order-history?q=curry&status=APPROVED&size=5'
-          curl -s -H 'X-Api-Key: dev-reader-key' 'localhost:8080/restaurants/available?lat=37.84&lon=-122.26&radiusKm=5&q=naan'
+          curl -s -H 'X-Api-Key: dev-reader-key' 'localhost:8080/restaurants/available?lat=37.84&lon=-122.26&radiusKm=5&at=2026-12-02T19:30'
           curl -s -H 'X-Api-Key: dev-operator-key' localhost:8080/lag
         Read your own write: the command answers {orderId, version}; pass them as a consistency token:
           curl -s -X POST localhost:8085/orders -H 'Content-Type: application/json' -d '{...}'   # see README
