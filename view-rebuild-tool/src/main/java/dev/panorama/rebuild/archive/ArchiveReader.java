@@ -1,0 +1,173 @@
+package dev.panorama.rebuild.archive;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads the archive back. Only segments the manifest lists are read, each one checked — size, SHA-256,
+ * record count, offsets — before any of its records is handed out; a segment that fails is an
+ * {@link ArchiveCorruptedException} (or {@link MissingSegmentException}) naming it, never skipped.
+ * Streams are lazy: one segment at a time is in memory.
+ */
+public final class ArchiveReader {
+
+    private final ArchiveStore store;
+    private final Manifests manifests;
+
+    public ArchiveReader(ArchiveStore store) {
+        this.store = store;
+        this.manifests = new Manifests(store);
+    }
+
+    /** Topics with at least one partition manifest, sorted. */
+    public List<String> topics() {
+        return partitions().stream().map(PartitionId::topic).distinct().toList();
+    }
+
+    /** Every archived partition, sorted by topic and partition. */
+    public List<PartitionId> partitions() {
+        return partitionsUnder("");
+    }
+
+    /** The archived partitions of one topic. */
+    public List<PartitionId> partitions(String topic) {
+        return partitionsUnder(topic + "/");
+    }
+
+    private List<PartitionId> partitionsUnder(String prefix) {
+        TreeSet<PartitionId> partitions = new TreeSet<>();
+        for (ArchiveStore.ObjectInfo object : store.list(prefix)) {
+            String[] parts = object.name().split("/");
+            if (parts.length == 3 && parts[2].equals(Manifests.MANIFEST) && parts[1].matches("\\d{1,9}")) {
+                partitions.add(new PartitionId(parts[0], Integer.parseInt(parts[1])));
+            }
+        }
+        return List.copyOf(partitions);
+    }
+
+    /** The partition's manifest; an empty one when nothing is archived. */
+    public Manifest manifest(PartitionId partition) {
+        return manifests.load(partition).manifest();
+    }
+
+    /** The next offset to archive for the partition: last archived offset + 1, 0 when nothing is archived. */
+    public long highWaterMark(PartitionId partition) {
+        return manifest(partition).highWaterMark();
+    }
+
+    /** Per archived partition of the topic, its high-water mark. */
+    public Map<Integer, Long> highWaterMarks(String topic) {
+        Map<Integer, Long> marks = new LinkedHashMap<>();
+        for (PartitionId partition : partitions(topic)) {
+            marks.put(partition.partition(), highWaterMark(partition));
+        }
+        return marks;
+    }
+
+    /** The partition's records with offset {@code fromOffset} or more, in offset order. Close the stream. */
+    public Stream<ArchivedRecord> read(PartitionId partition, long fromOffset) {
+        Manifest manifest = manifest(partition);
+        List<SegmentEntry> segments = manifest.segments().stream().filter(segment -> segment.lastOffset() >= fromOffset).toList();
+        Iterator<ArchivedRecord> records = new SegmentRecords(partition, segments, fromOffset);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Every archived record of the topic, partition after partition, each in offset order. */
+    public Stream<ArchivedRecord> readTopic(String topic) {
+        return readTopic(topic, Map.of());
+    }
+
+    /**
+     * The topic's records from a position per partition (partition number to first offset wanted; a partition
+     * not in the map is read from its start), partition after partition, each in offset order.
+     */
+    public Stream<ArchivedRecord> readTopic(String topic, Map<Integer, Long> fromOffsets) {
+        return partitions(topic).stream().flatMap(partition -> read(partition, fromOffsets.getOrDefault(partition.partition(), 0L)));
+    }
+
+    /** Checks every segment of the partition; problems are collected, not thrown. */
+    public PartitionCheck verify(PartitionId partition) {
+        Manifest manifest = manifest(partition);
+        List<String> problems = new ArrayList<>();
+        for (SegmentEntry segment : manifest.segments()) {
+            try {
+                Iterator<ArchivedRecord> records = Segments.records(segment, load(partition, segment), partition, nameOf(partition, segment));
+                while (records.hasNext()) {
+                    records.next();
+                }
+            } catch (ArchiveCorruptedException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return new PartitionCheck(partition, manifest.segments().size(), problems);
+    }
+
+    /** A segment's content, checked against its manifest entry. */
+    private byte[] load(PartitionId partition, SegmentEntry segment) {
+        String name = nameOf(partition, segment);
+        byte[] content = store.get(name)
+            .orElseThrow(() -> new MissingSegmentException("segment " + name + " is missing: the manifest lists it (offsets "
+                + segment.firstOffset() + ".." + segment.lastOffset() + ", SHA-256 " + segment.sha256() + ") but the store has no such object"))
+            .content();
+        Segments.verify(segment, content, name);
+        return content;
+    }
+
+    private static String nameOf(PartitionId partition, SegmentEntry segment) {
+        return partition.prefix() + segment.file();
+    }
+
+    /** Walks segments one after another, loading and checking each when its first record is asked for. */
+    private final class SegmentRecords implements Iterator<ArchivedRecord> {
+
+        private final PartitionId partition;
+        private final Iterator<SegmentEntry> segments;
+        private final long fromOffset;
+        private Iterator<ArchivedRecord> current = Collections.emptyIterator();
+        private ArchivedRecord next;
+
+        SegmentRecords(PartitionId partition, List<SegmentEntry> segments, long fromOffset) {
+            this.partition = partition;
+            this.segments = segments.iterator();
+            this.fromOffset = fromOffset;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (current.hasNext()) {
+                    ArchivedRecord candidate = current.next();
+                    if (candidate.offset() >= fromOffset) {
+                        next = candidate;
+                    }
+                } else if (segments.hasNext()) {
+                    SegmentEntry segment = segments.next();
+                    current = Segments.records(segment, load(partition, segment), partition, nameOf(partition, segment));
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ArchivedRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ArchivedRecord record = next;
+            next = null;
+            return record;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.panorama.rebuild.archive;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the manifest knows of one segment: enough to find it, to check it was not altered, and to tell
+ * which offsets it covers without opening it.
+ *
+ * @param file the segment's file name within its partition, {@code <firstOffset:020d>-<lastOffset:020d>.jsonl.gz}
+ * @param records how many records it holds; may be fewer than the offset range (offsets have gaps)
+ * @param bytes the size of the compressed file
+ * @param sha256 lower-case hex SHA-256 of the compressed file
+ */
+public record SegmentEntry(String file, long firstOffset, long lastOffset, long records, long bytes, String sha256,
+                           Instant firstTimestamp, Instant lastTimestamp, Instant createdAt) {
+
+    private static final Pattern FILE_NAME = Pattern.compile("(\\d{20})-(\\d{20})\\.jsonl\\.gz");
+
+    public SegmentEntry {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(firstTimestamp, "firstTimestamp");
+        Objects.requireNonNull(lastTimestamp, "lastTimestamp");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (firstOffset < 0 || lastOffset < firstOffset) {
+            throw new IllegalArgumentException("a segment covers offsets first <= last, both 0 or more: " + firstOffset + ".." + lastOffset);
+        }
+        if (records < 1 || records > lastOffset - firstOffset + 1) {
+            throw new IllegalArgumentException("a segment of offsets " + firstOffset + ".." + lastOffset + " cannot hold " + records + " records");
+        }
+        if (!file.equals(fileName(firstOffset, lastOffset))) {
+            throw new IllegalArgumentException("segment file " + file + " does not match its offsets " + firstOffset + ".." + lastOffset);
+        }
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
+        }
+    }
+
+    /** {@code 00000000000000000042-00000000000000000099.jsonl.gz}: sorts by offset as text. */
+    public static String fileName(long firstOffset, long lastOffset) {
+        return String.format(Locale.ROOT, "%020d-%020d.jsonl.gz", firstOffset, lastOffset);
+    }
+
+    /** Whether a file name has the shape of a segment's; {@link #offsetsOf} then reads it. */
+    public static boolean isSegmentFileName(String name) {
+        return FILE_NAME.matcher(name).matches();
+    }
+
+    /** The first and last offset a segment file name stands for. */
+    public static long[] offsetsOf(String name) {
+        Matcher matcher = FILE_NAME.matcher(name);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a segment file name: " + name);
+        }
+        return new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))};
+    }
+}

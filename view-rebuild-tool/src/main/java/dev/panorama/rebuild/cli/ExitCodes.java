@@ -1,0 +1,16 @@
+package dev.panorama.rebuild.cli;
+
+/** The exit codes of every subcommand; {@code --help} lists them (RebuildToolMain's exitCodeList). */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** Kafka, the archive directory or the file system failed; the message says what. */
+    static final int FAILED = 1;
+    /** Invalid options or arguments. */
+    static final int USAGE = 2;
+    /** Verification found corrupted or missing segments. */
+    static final int CORRUPTED = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,91 @@
+package dev.panorama.rebuild.archive;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static dev.panorama.rebuild.archive.Records.ORDERS_0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SegmentsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+
+    @Test
+    void roundTripsEventsAndPoisonRecordsByteForByte() {
+        List<ArchivedRecord> records = new ArrayList<>(Records.events(ORDERS_0, 3, 4, 9));
+        records.add(Records.poison(ORDERS_0, 10));
+        records.add(new ArchivedRecord(ORDERS_0, 12, -1, null, Map.of(), null));
+
+        Segments.Encoded segment = Segments.encode(records, NOW);
+        Segments.verify(segment.entry(), segment.content(), "test");
+
+        assertThat(read(segment)).containsExactlyElementsOf(records);
+        assertThat(segment.entry()).extracting(SegmentEntry::file, SegmentEntry::firstOffset, SegmentEntry::lastOffset, SegmentEntry::records)
+            .containsExactly("00000000000000000003-00000000000000000012.jsonl.gz", 3L, 12L, 5L);
+        assertThat(segment.entry().bytes()).isEqualTo(segment.content().length);
+        assertThat(segment.entry().sha256()).isEqualTo(Sha256.of(segment.content()));
+    }
+
+    @Test
+    void writesTextAsJsonStringsAndOtherBytesAsBase64() throws IOException {
+        Segments.Encoded segment = Segments.encode(List.of(Records.event(ORDERS_0, 0), Records.poison(ORDERS_0, 1)), NOW);
+
+        String[] lines = new String(new GZIPInputStream(new ByteArrayInputStream(segment.content())).readAllBytes(), StandardCharsets.UTF_8).split("\n");
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("{\"offset\":0,\"timestamp\":").contains("\"key\":\"order-0\"", "\"panorama-event-type\":\"order.OrderApproved\"",
+            "\"value\":\"{\\\"eventId\\\"").doesNotContain("Base64");
+        assertThat(lines[1]).contains("\"keyBase64\":", "\"valueBase64\":", "\"headersBase64\":{\"binary\":", "\"empty\":null")
+            .doesNotContain("\"value\":");
+    }
+
+    @Test
+    void theSameRecordsMakeTheSameBytes() {
+        List<ArchivedRecord> records = Records.range(ORDERS_0, 0, 99);
+
+        assertThat(Segments.encode(records, NOW).content()).isEqualTo(Segments.encode(records, NOW.plusSeconds(60)).content());
+    }
+
+    @Test
+    void keepsHeaderOrder() {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        headers.put("z", Records.utf8("1"));
+        headers.put("a", Records.utf8("2"));
+        ArchivedRecord record = new ArchivedRecord(ORDERS_0, 0, 0, null, headers, Records.utf8("v"));
+
+        assertThat(read(Segments.encode(List.of(record), NOW)).getFirst().headers().keySet()).containsExactly("z", "a");
+    }
+
+    @Test
+    void refusesOffsetsThatDoNotIncrease() {
+        assertThatThrownBy(() -> Segments.encode(Records.events(ORDERS_0, 5, 5), NOW))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strictly increase");
+    }
+
+    @Test
+    void aRecordCountOtherThanTheManifestsIsCorruption() {
+        Segments.Encoded segment = Segments.encode(Records.range(ORDERS_0, 0, 9), NOW);
+        SegmentEntry entry = segment.entry();
+        SegmentEntry claimsFewer = new SegmentEntry(entry.file(), entry.firstOffset(), entry.lastOffset(), 9,
+            entry.bytes(), entry.sha256(), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt());
+
+        assertThatThrownBy(() -> Segments.verify(claimsFewer, segment.content(), "t/0/x"))
+            .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("holds 10 records; the manifest says 9");
+    }
+
+    private static List<ArchivedRecord> read(Segments.Encoded segment) {
+        List<ArchivedRecord> read = new ArrayList<>();
+        Segments.records(segment.entry(), segment.content(), ORDERS_0, "test").forEachRemaining(read::add);
+        return read;
+    }
+}
