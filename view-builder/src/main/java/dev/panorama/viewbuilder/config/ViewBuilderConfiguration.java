@@ -104,9 +104,9 @@ class ViewBuilderConfiguration {
      * its partitions paused, forever: nothing is committed that was not written, and it resumes by itself.
      */
     @Bean
-    CommonErrorHandler batchRetryForever() {
+    CommonErrorHandler batchRetryForever(ViewBuilderProperties properties) {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         return new DefaultErrorHandler(backOff);
     }
 }

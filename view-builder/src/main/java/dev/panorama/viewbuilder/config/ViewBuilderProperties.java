@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param maxConflictRetries how often a document that lost a write race is rendered again before the batch fails
  * @param indexReplicas replicas of the view indexes (0 on a single node)
  * @param processedEventRetention how long ids of applied events are kept to skip redeliveries early
+ * @param retryMaxInterval the longest pause between two attempts at a failing batch (the back-off doubles up to it)
  */
 @ConfigurationProperties("panorama.view-builder")
 public record ViewBuilderProperties(
@@ -26,7 +27,8 @@ public record ViewBuilderProperties(
     @DefaultValue("5s") Duration heartbeatInterval,
     @DefaultValue("5") int maxConflictRetries,
     @DefaultValue("0") int indexReplicas,
-    @DefaultValue("7d") Duration processedEventRetention
+    @DefaultValue("7d") Duration processedEventRetention,
+    @DefaultValue("30s") Duration retryMaxInterval
 ) {
 
     /** The Elasticsearch alias or MongoDB collection a view is read and written through. */

@@ -18,23 +18,42 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Applies a batch of events to the states and the views, with a bounded number of round trips: the
- * batch's states are loaded at once and saved at once, each view's affected documents are rendered,
- * their stored version vectors read at once, and the documents whose vector moved on written in one
- * conditional bulk request. Safe to run again on the same batch: nothing already applied changes.
+ * batch's states are loaded at once and saved at once; the fan-outs and renders of all views read the
+ * states they join through one batch-wide cache that fetches in bulk ({@link CachingStates}); per view,
+ * the stored version vectors it does not know from its own writes ({@link KnownDocuments}) are read at
+ * once, and the documents whose vector moved on are written in one conditional bulk request, the four
+ * views side by side. Safe to run again on the same batch: nothing already applied changes.
  */
 public final class ViewMaintainer {
+
+    /** Per view; at a few hundred bytes a document, some 10 MB per view at most. */
+    public static final int DEFAULT_KNOWN_DOCUMENTS = 20_000;
 
     private final List<ViewProjection<?>> projections;
     private final StateStore states;
     private final Map<String, DocumentStore> sinks;
     private final int maxConflictRetries;
+    private final Map<String, KnownDocuments> known = new HashMap<>();
+    /** The views' reads and writes of a batch go out side by side: they are independent round trips to different sinks. */
+    private final Executor io = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("view-writer-", 0).factory());
 
     public ViewMaintainer(List<ViewProjection<?>> projections, StateStore states, Map<String, DocumentStore> sinks, int maxConflictRetries) {
+        this(projections, states, sinks, maxConflictRetries, DEFAULT_KNOWN_DOCUMENTS);
+    }
+
+    /** @param knownDocuments per view, how many documents' last seen vectors and tokens are kept to save reads */
+    public ViewMaintainer(List<ViewProjection<?>> projections, StateStore states, Map<String, DocumentStore> sinks, int maxConflictRetries,
+                          int knownDocuments) {
         this.projections = List.copyOf(projections);
         this.states = states;
         this.sinks = Map.copyOf(sinks);
@@ -43,27 +62,45 @@ public final class ViewMaintainer {
             if (!sinks.containsKey(projection.view())) {
                 throw new IllegalArgumentException("no sink for view " + projection.view());
             }
+            known.put(projection.view(), new KnownDocuments(knownDocuments));
         }
     }
 
     public BatchOutcome apply(List<DomainEvent> batch) {
         Folded folded = fold(batch);
         states.save(folded.updates());
-        Map<String, Integer> written = new TreeMap<>();
-        int retried = 0;
+        // Every read below comes after the save, so a fan-out sees every state saved so far (by this
+        // writer or another): of two writers that change the two ends of a join, one sees the other's state.
+        CachingStates batchStates = new CachingStates(states, folded.touched());
+        List<Job> fanOuts = new ArrayList<>();
         for (ViewProjection<?> projection : projections) {
-            Set<String> affected = new LinkedHashSet<>();
-            // Fan-outs must see every state saved so far: a fresh, uncached view of the store.
-            CachingStates fresh = new CachingStates(states, List.of());
             for (AggregateState touched : folded.touched()) {
                 if (projection.sourceTypes().contains(touched.aggregateType())) {
-                    affected.addAll(guard(projection, null, () -> projection.affectedDocuments(touched, fresh)));
+                    fanOuts.add(new Job(projection, touched));
                 }
             }
-            Written result = renderAndWrite(projection, affected, folded.touched());
-            written.put(projection.view(), result.documents());
-            retried += result.retries();
         }
+        Map<ViewProjection<?>, Set<String>> affected = new LinkedHashMap<>();
+        projections.forEach(projection -> affected.put(projection, new LinkedHashSet<>()));
+        batchStates.resolve(fanOuts, job -> guard(job.projection(), null, () -> job.projection().affectedDocuments(job.state(), batchStates)))
+            .forEach((job, ids) -> affected.get(job.projection()).addAll(ids));
+        Map<String, Integer> written = new TreeMap<>();
+        int retried = 0;
+        Map<ViewProjection<?>, Set<String>> pending = affected;
+        CachingStates pass = batchStates;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > maxConflictRetries) {
+                var first = pending.entrySet().iterator().next();
+                throw new IllegalStateException(first.getKey().view() + ": " + first.getValue().size() + " documents still conflict after "
+                    + maxConflictRetries + " retries, e.g. " + first.getValue().iterator().next());
+            }
+            Map<ViewProjection<?>, Set<String>> again = renderAndWrite(pending, pass, attempt == 0, written);
+            retried += again.values().stream().mapToInt(Set::size).sum();
+            pending = again;
+            // A retry after a lost race reads everything afresh.
+            pass = new CachingStates(states, List.of());
+        }
+        projections.forEach(projection -> written.putIfAbsent(projection.view(), 0));
         return new BatchOutcome(folded.applied(), folded.alreadyApplied(), folded.parked(), written, retried);
     }
 
@@ -112,39 +149,86 @@ public final class ViewMaintainer {
         return new Folded(updates, List.copyOf(touched.values()), parked, applied, alreadyApplied);
     }
 
-    private Written renderAndWrite(ViewProjection<?> projection, Set<String> ids, List<AggregateState> batchStates) {
-        DocumentStore sink = sinks.get(projection.view());
-        Set<String> pending = ids;
-        int documents = 0;
-        int retries = 0;
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            if (attempt > maxConflictRetries) {
-                throw new IllegalStateException(projection.view() + ": " + pending.size() + " documents still conflict after "
-                    + maxConflictRetries + " retries, e.g. " + pending.iterator().next());
+    /**
+     * Renders the documents of every view against one cache, then per view, the views side by side:
+     * reads the stored vectors it does not know (a round trip), writes the documents that moved on (a
+     * conditional bulk request). Returns, per view, the documents that lost a race or diverged and
+     * must be rendered again.
+     */
+    private Map<ViewProjection<?>, Set<String>> renderAndWrite(Map<ViewProjection<?>, Set<String>> ids, CachingStates pass,
+                                                              boolean firstAttempt, Map<String, Integer> written) {
+        List<Job> renders = new ArrayList<>();
+        ids.forEach((projection, documentIds) -> documentIds.forEach(id -> renders.add(new Job(projection, id))));
+        Map<Job, Optional<? extends ViewDocument>> rendered = pass.resolve(renders,
+            job -> guard(job.projection(), job.documentId(), () -> job.projection().render(job.documentId(), pass)));
+        Map<ViewProjection<?>, CompletableFuture<ViewWritten>> perView = new LinkedHashMap<>();
+        ids.forEach((projection, documentIds) -> {
+            if (!documentIds.isEmpty()) {
+                perView.put(projection, CompletableFuture.supplyAsync(() -> writeView(projection, documentIds, rendered, firstAttempt), io));
             }
-            // The first pass knows the batch's own states; a retry after a lost race reads everything afresh.
-            CachingStates states = new CachingStates(this.states, attempt == 0 ? batchStates : List.of());
-            Map<String, Stored> stored = sink.stored(pending);
-            List<Write> writes = new ArrayList<>();
-            Set<String> diverged = new HashSet<>();
-            for (String id : pending) {
-                guard(projection, id, () -> projection.render(id, states)).ifPresent(document -> {
-                    Stored current = stored.get(id);
-                    switch (decide(document, current)) {
-                        case WRITE -> writes.add(new Write(document, current));
-                        case RENDER_AGAIN -> diverged.add(id);
-                        case SKIP -> {
-                        }
-                    }
-                });
+        });
+        Map<ViewProjection<?>, Set<String>> again = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (Map.Entry<ViewProjection<?>, CompletableFuture<ViewWritten>> entry : perView.entrySet()) {
+            try {
+                ViewWritten result = entry.getValue().join();
+                written.merge(entry.getKey().view(), result.documents(), Integer::sum);
+                if (!result.again().isEmpty()) {
+                    again.put(entry.getKey(), result.again());
+                }
+            } catch (CompletionException e) {
+                // Every view's request is waited for before the first failure is thrown: none is left running.
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
             }
-            Set<String> conflicts = writes.isEmpty() ? Set.of() : sink.write(writes);
-            documents += writes.size() - conflicts.size();
-            pending = new HashSet<>(conflicts);
-            pending.addAll(diverged);
-            retries += pending.size();
         }
-        return new Written(documents, retries);
+        if (failure != null) {
+            throw failure;
+        }
+        return again;
+    }
+
+    private ViewWritten writeView(ViewProjection<?> projection, Set<String> ids, Map<Job, Optional<? extends ViewDocument>> rendered,
+                                  boolean firstAttempt) {
+        DocumentStore sink = sinks.get(projection.view());
+        KnownDocuments seen = known.get(projection.view());
+        Map<String, Stored> stored = firstAttempt ? seen.get(ids) : new HashMap<>();
+        Set<String> unknown = new LinkedHashSet<>(ids);
+        unknown.removeAll(stored.keySet());
+        if (!unknown.isEmpty()) {
+            Map<String, Stored> read = sink.stored(unknown);
+            seen.remember(read);
+            stored.putAll(read);
+        }
+        List<Write> writes = new ArrayList<>();
+        Set<String> retry = new LinkedHashSet<>();
+        for (String id : ids) {
+            rendered.get(new Job(projection, id)).ifPresent(document -> {
+                Stored current = stored.get(id);
+                switch (decide(document, current)) {
+                    case WRITE -> writes.add(new Write(document, current));
+                    case RENDER_AGAIN -> retry.add(id);
+                    case SKIP -> {
+                    }
+                }
+            });
+        }
+        int documents = 0;
+        if (!writes.isEmpty()) {
+            DocumentStore.Written result = sink.write(writes);
+            seen.remember(result.written());
+            documents = writes.size() - result.conflicts().size();
+            retry.addAll(result.conflicts());
+        }
+        if (!retry.isEmpty()) {
+            // What this builder knew of them is out of date: the next attempt reads them from the store.
+            seen.forget(retry);
+        }
+        return new ViewWritten(documents, retry);
     }
 
     /** Runs projection code, telling its own failures apart from the store's. */
@@ -187,6 +271,18 @@ public final class ViewMaintainer {
                           int alreadyApplied) {
     }
 
-    private record Written(int documents, int retries) {
+    private record ViewWritten(int documents, Set<String> again) {
+    }
+
+    /** A piece of projection work: a fan-out from a changed state, or the render of one document. */
+    private record Job(ViewProjection<?> projection, AggregateState state, String documentId) {
+
+        Job(ViewProjection<?> projection, AggregateState state) {
+            this(projection, state, null);
+        }
+
+        Job(ViewProjection<?> projection, String documentId) {
+            this(projection, null, documentId);
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class ElasticsearchDocumentStore implements DocumentStore {
     }
 
     @Override
-    public Set<String> write(List<Write> writes) {
+    public Written write(List<Write> writes) {
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (Write write : writes) {
             Map<String, Object> source = DocumentJson.toMap(write.document());
@@ -76,8 +76,14 @@ public final class ElasticsearchDocumentStore implements DocumentStore {
         try {
             BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
             Set<String> conflicts = new HashSet<>();
-            for (BulkResponseItem item : response.items()) {
+            Map<String, Stored> written = new HashMap<>();
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
                 if (item.error() == null) {
+                    if (item.seqNo() != null && item.primaryTerm() != null) {
+                        written.put(item.id(), new Stored(writes.get(i).document().sourceVersions(), item.seqNo(), item.primaryTerm()));
+                    }
                     continue;
                 }
                 if (item.status() != CONFLICT) {
@@ -86,7 +92,7 @@ public final class ElasticsearchDocumentStore implements DocumentStore {
                 }
                 conflicts.add(item.id());
             }
-            return conflicts;
+            return new Written(conflicts, written);
         } catch (IOException e) {
             throw new UncheckedIOException("bulk write to " + index + " failed: " + e.getMessage(), e);
         }

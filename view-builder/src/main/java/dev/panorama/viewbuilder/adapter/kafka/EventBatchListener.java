@@ -77,7 +77,7 @@ public final class EventBatchListener {
         try {
             outcome = maintainer.apply(fresh);
         } catch (ProjectionFailure failure) {
-            outcome = applyOneByOne(fresh, origins, letters);
+            outcome = applyIsolatingFailures(fresh, origins, letters);
         }
         for (DomainEvent parked : outcome.parked()) {
             letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
@@ -97,32 +97,55 @@ public final class EventBatchListener {
     }
 
     /**
-     * Projection code failed on something in the batch: apply the events one at a time so that only the
-     * ones it fails on are dead-lettered, with the failure and the top of its stack, and the partition
-     * keeps flowing. A store failure still fails the whole batch, which is then retried.
+     * Projection code failed on something in the batch: apply it in halves, and the failing halves in
+     * halves again, down to the single events it fails on, so that only those are dead-lettered (with
+     * the failure and the top of its stack) and the partition keeps flowing. One poison event in a batch
+     * of 2 000 costs some 20 smaller applies, not 2 000. Halves are applied in order, so an aggregate's
+     * events still apply in theirs. A store failure still fails the whole batch, which is then retried.
      */
-    private BatchOutcome applyOneByOne(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
-                                       List<DeadLetter> letters) {
-        int applied = 0;
-        int alreadyApplied = 0;
-        int retried = 0;
-        List<DomainEvent> parked = new ArrayList<>();
-        Map<String, Integer> written = new java.util.TreeMap<>();
-        for (DomainEvent event : events) {
-            try {
-                BatchOutcome single = maintainer.apply(List.of(event));
-                applied += single.applied();
-                alreadyApplied += single.alreadyApplied();
-                retried += single.conflictsRetried();
-                parked.addAll(single.parked());
-                single.documentsWritten().forEach((view, count) -> written.merge(view, count, Integer::sum));
-            } catch (ProjectionFailure failure) {
-                ConsumerRecord<String, byte[]> record = origins.get(event);
-                log.error("dead-lettering {}-{}@{}: projection failed", record.topic(), record.partition(), record.offset(), failure);
-                letters.add(new DeadLetter(record, "PROJECTION_FAILED", failure.getMessage() + stackSummary(failure.getCause())));
-            }
+    private BatchOutcome applyIsolatingFailures(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
+                                                List<DeadLetter> letters) {
+        Totals totals = new Totals();
+        isolate(events, origins, letters, totals);
+        return new BatchOutcome(totals.applied, totals.alreadyApplied, totals.parked, totals.written, totals.retried);
+    }
+
+    private void isolate(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins, List<DeadLetter> letters,
+                         Totals totals) {
+        if (events.isEmpty()) {
+            return;
         }
-        return new BatchOutcome(applied, alreadyApplied, parked, written, retried);
+        try {
+            totals.add(maintainer.apply(events));
+        } catch (ProjectionFailure failure) {
+            if (events.size() > 1) {
+                int half = events.size() / 2;
+                isolate(events.subList(0, half), origins, letters, totals);
+                isolate(events.subList(half, events.size()), origins, letters, totals);
+                return;
+            }
+            ConsumerRecord<String, byte[]> record = origins.get(events.getFirst());
+            log.error("dead-lettering {}-{}@{}: projection failed", record.topic(), record.partition(), record.offset(), failure);
+            letters.add(new DeadLetter(record, "PROJECTION_FAILED", failure.getMessage() + stackSummary(failure.getCause())));
+        }
+    }
+
+    /** What the applies of a batch's parts added up to. */
+    private static final class Totals {
+
+        private int applied;
+        private int alreadyApplied;
+        private int retried;
+        private final List<DomainEvent> parked = new ArrayList<>();
+        private final Map<String, Integer> written = new java.util.TreeMap<>();
+
+        void add(BatchOutcome outcome) {
+            applied += outcome.applied();
+            alreadyApplied += outcome.alreadyApplied();
+            retried += outcome.conflictsRetried();
+            parked.addAll(outcome.parked());
+            outcome.documentsWritten().forEach((view, count) -> written.merge(view, count, Integer::sum));
+        }
     }
 
     private static String stackSummary(Throwable failure) {

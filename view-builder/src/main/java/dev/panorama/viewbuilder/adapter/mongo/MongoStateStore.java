@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Aggregate states in one MongoDB collection: {@code _id} is the source key, {@code version} the
@@ -51,6 +52,8 @@ public final class MongoStateStore implements StateStore {
         collection.createIndex(Indexes.ascending("type", "consumerId"), new IndexOptions().name("orders_by_consumer"));
         collection.createIndex(Indexes.ascending("type", "restaurantId"), new IndexOptions().name("orders_by_restaurant"));
         collection.createIndex(Indexes.ascending("type", "orderId"), new IndexOptions().name("deliveries_by_order"));
+        // The compare-and-set filter {_id, version} from an index on every engine (see MongoDocumentStore).
+        collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("compare_and_set"));
     }
 
     @Override
@@ -80,8 +83,8 @@ public final class MongoStateStore implements StateStore {
             } else {
                 // A stale version matches nothing, so the upsert tries to insert an existing _id: a duplicate-key
                 // error that names the losing write, where a plain replace would only lower a count.
-                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", update.state().source().toString()),
-                    Filters.eq("version", update.expectedVersion())), document, new ReplaceOptions().upsert(true)));
+                writes.add(new ReplaceOneModel<>(new Document("_id", update.state().source().toString()).append("version", update.expectedVersion()),
+                    document, new ReplaceOptions().upsert(true)));
             }
         }
         try {
@@ -126,6 +129,38 @@ public final class MongoStateStore implements StateStore {
     @Override
     public List<DeliveryState> deliveriesOfOrder(String orderId) {
         return query(Filters.and(Filters.eq("type", DeliveryState.TYPE), Filters.eq("orderId", orderId)), DeliveryState.class);
+    }
+
+    @Override
+    public Map<String, List<OrderState>> ordersOfConsumers(Collection<String> consumerIds) {
+        return grouped(OrderState.TYPE, "consumerId", consumerIds, OrderState.class, OrderState::consumerId);
+    }
+
+    @Override
+    public Map<String, List<OrderState>> ordersAtRestaurants(Collection<String> restaurantIds) {
+        return grouped(OrderState.TYPE, "restaurantId", restaurantIds, OrderState.class, OrderState::restaurantId);
+    }
+
+    @Override
+    public Map<String, List<DeliveryState>> deliveriesOfOrders(Collection<String> orderIds) {
+        return grouped(DeliveryState.TYPE, "orderId", orderIds, DeliveryState.class, DeliveryState::orderId);
+    }
+
+    /** One query for many foreign keys; every key asked for gets a list, empty when nothing refers to it. */
+    private <T extends AggregateState> Map<String, List<T>> grouped(String type, String field, Collection<String> keys, Class<T> stateType,
+                                                                    Function<T, String> foreignKey) {
+        Map<String, List<T>> found = new HashMap<>();
+        keys.forEach(key -> found.put(key, new ArrayList<>()));
+        if (keys.isEmpty()) {
+            return found;
+        }
+        for (T state : query(Filters.and(Filters.eq("type", type), Filters.in(field, List.copyOf(keys))), stateType)) {
+            List<T> group = found.get(foreignKey.apply(state));
+            if (group != null) {
+                group.add(state);
+            }
+        }
+        return found;
     }
 
     private <T extends AggregateState> Optional<T> byId(SourceKey key, Class<T> type) {
