@@ -1,0 +1,154 @@
+package dev.panorama.queryapi.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A closed-loop load driver: {@code concurrency} platform threads, each sending its next request as soon
+ * as the previous one answered, for a warm-up and then a measured window. Which request comes next is
+ * drawn from a random seeded per thread, so the API and its direct baseline see the same sequence.
+ * Latency is recorded in microseconds for requests started inside the measured window whose answer
+ * passed its check; every other answer is an error and is not counted as throughput.
+ */
+final class LoadDriver {
+
+    /** Sends request {@code index} of a scenario; true when the answer is the expected one. */
+    @FunctionalInterface
+    interface Request {
+        boolean send(int index) throws Exception;
+    }
+
+    record Result(long requests, double seconds, Histogram latencyMicros, long errors, long warmUpErrors, String firstError) {
+
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double p50Millis() {
+            return requests == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99Millis() {
+            return requests == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    private final int concurrency;
+    private final Duration warmUp;
+    private final Duration measured;
+    private final long seed;
+
+    LoadDriver(int concurrency, Duration warmUp, Duration measured, long seed) {
+        this.concurrency = concurrency;
+        this.warmUp = warmUp;
+        this.measured = measured;
+        this.seed = seed;
+    }
+
+    Result run(String name, int choices, Request request) throws InterruptedException {
+        List<Worker> workers = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(concurrency);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] window = new long[2];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Worker worker = new Worker(new SplittableRandom(seed + i), choices, request, ready, go, window);
+            workers.add(worker);
+            threads.add(Thread.ofPlatform().name(name + "-" + i).start(worker));
+        }
+        ready.await();
+        long start = System.nanoTime();
+        window[0] = start + warmUp.toNanos();
+        window[1] = window[0] + measured.toNanos();
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Histogram all = new Histogram(3);
+        long requests = 0;
+        long errors = 0;
+        long warmUpErrors = 0;
+        String firstError = null;
+        for (Worker worker : workers) {
+            all.add(worker.histogram);
+            requests += worker.requests;
+            errors += worker.errors;
+            warmUpErrors += worker.warmUpErrors;
+            if (firstError == null) {
+                firstError = worker.firstError.get();
+            }
+        }
+        return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+    }
+
+    private static final class Worker implements Runnable {
+
+        private final SplittableRandom random;
+        private final int choices;
+        private final Request request;
+        private final CountDownLatch ready;
+        private final CountDownLatch go;
+        private final long[] window;
+        private final Histogram histogram = new Histogram(3);
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+        private long requests;
+        private long errors;
+        private long warmUpErrors;
+
+        Worker(SplittableRandom random, int choices, Request request, CountDownLatch ready, CountDownLatch go, long[] window) {
+            this.random = random;
+            this.choices = choices;
+            this.request = request;
+            this.ready = ready;
+            this.go = go;
+            this.window = window;
+        }
+
+        @Override
+        public void run() {
+            ready.countDown();
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long measuredFrom = window[0];
+            long measuredTo = window[1];
+            while (true) {
+                long begin = System.nanoTime();
+                if (begin >= measuredTo) {
+                    return;
+                }
+                int index = random.nextInt(choices);
+                boolean ok;
+                try {
+                    ok = request.send(index);
+                    if (!ok) {
+                        firstError.compareAndSet(null, "unexpected answer to request " + index);
+                    }
+                } catch (Exception e) {
+                    ok = false;
+                    firstError.compareAndSet(null, e.toString());
+                }
+                long micros = (System.nanoTime() - begin) / 1000;
+                if (begin < measuredFrom) {
+                    if (!ok) {
+                        warmUpErrors++;
+                    }
+                } else if (ok) {
+                    histogram.recordValue(Math.max(1, micros));
+                    requests++;
+                } else {
+                    errors++;
+                }
+            }
+        }
+    }
+}

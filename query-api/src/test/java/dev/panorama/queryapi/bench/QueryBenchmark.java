@@ -1,0 +1,371 @@
+package dev.panorama.queryapi.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.panorama.queryapi.QueryApiApplication;
+import dev.panorama.queryapi.adapter.out.Cached;
+import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAvailableRestaurantsReader;
+import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchOrderHistoryReader;
+import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchViewVersions;
+import dev.panorama.queryapi.adapter.out.mongo.MongoViewPositions;
+import dev.panorama.queryapi.application.OrderHistoryPage;
+import dev.panorama.queryapi.application.OrderHistoryQuery;
+import dev.panorama.queryapi.application.OrderSort;
+import dev.panorama.queryapi.application.PartitionPosition;
+import dev.panorama.queryapi.application.RestaurantQuery;
+import dev.panorama.queryapi.application.port.out.ViewPositions;
+import dev.panorama.queryapi.support.Http;
+import dev.panorama.queryapi.support.QueryApiStack;
+import dev.panorama.queryapi.support.TestKeys;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/**
+ * Load on the query API against the devstack engines, with the stores themselves as the baseline in the
+ * same run: for each main query, a closed-loop driver sends it to the API over HTTP, then sends the same
+ * store request directly (the {@code _search} the API's reader builds, captured from the reader itself,
+ * over plain HTTP; a MongoDB {@code find} by {@code _id} with the driver). Prints throughput, p50 and p99
+ * per side and the ratio of the p99s. Run by {@code bench/query-benchmark.sh}.
+ */
+public final class QueryBenchmark {
+
+    private static final long SEED = 20261126L;
+    private static final int ORDERS = 20_000;
+    private static final int CONSUMERS = 500;
+    private static final int RESTAURANTS = 100;
+    /** Distinct searches drawn per search scenario (order lookups draw from every order, summaries from every consumer). */
+    private static final int SEARCHES = 300;
+    private static final int PAGE = 20;
+    private static final double RADIUS_KM = 5;
+    private static final double GOAL = 2.0;
+
+    private static final HttpClient API_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient STORE_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private QueryBenchmark() {
+    }
+
+    /** One query: how the API is asked, how the store is asked directly, and how many distinct requests each draws from. */
+    private record Scenario(String name, String store, int choices, LoadDriver.Request api, LoadDriver.Request direct) {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Duration warmUp = Duration.ofSeconds(Math.max(3, seconds / 3));
+        Duration measured = Duration.ofSeconds(seconds);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        long begin = System.nanoTime();
+        QueryApiStack.prepare();
+        System.out.printf(Locale.ROOT, "engines started, views created in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        BenchData data = BenchData.generate(SEED, ORDERS, CONSUMERS, RESTAURANTS);
+        data.load();
+        System.out.printf(Locale.ROOT, "data set loaded in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+
+        String elasticsearch = QueryApiStack.ENGINES.elasticsearch().httpUrl();
+        ConfigurableApplicationContext api = startApi(elasticsearch);
+        String base = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+
+        Rest5Client rest = Rest5Client.builder(URI.create(elasticsearch)).build();
+        CapturingTransport capture = new CapturingTransport(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
+        ElasticsearchClient client = new ElasticsearchClient(capture);
+        ElasticsearchViewVersions versions = new ElasticsearchViewVersions(client, Duration.ofMinutes(5));
+        var history = new ElasticsearchOrderHistoryReader(client, QueryApiStack.alias("order-history"), versions);
+        var available = new ElasticsearchAvailableRestaurantsReader(client, QueryApiStack.alias("available-restaurants"), versions);
+
+        Random random = new Random(SEED + 1);
+        List<Scenario> scenarios = List.of(
+            firstPages(data, random, base, elasticsearch, history, capture),
+            secondPages(data, random, base, elasticsearch, history, capture),
+            orderDetails(data, base),
+            restaurants(data, random, base, elasticsearch, available, capture),
+            consumerSummaries(data, base));
+        System.out.printf(Locale.ROOT, "set up (engines, data, API, captured searches) in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+
+        LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
+        List<String> rows = new ArrayList<>();
+        long errors = 0;
+        List<String> errorNotes = new ArrayList<>();
+        String only = System.getProperty("query-benchmark.queries", "abcde");
+        for (Scenario scenario : scenarios) {
+            if (only.indexOf(scenario.name().charAt(1)) < 0) {
+                continue;
+            }
+            LoadDriver.Result viaApi = driver.run("api", scenario.choices(), scenario.api());
+            LoadDriver.Result direct = driver.run("direct", scenario.choices(), scenario.direct());
+            double ratio = Math.round(viaApi.p99Millis() / direct.p99Millis() * 100) / 100.0;
+            rows.add(row(scenario.name(), "API", viaApi, String.format(Locale.ROOT, "%.2f× %s", ratio, ratio <= GOAL ? "ok" : "MISSED")));
+            rows.add(row("", scenario.store(), direct, ""));
+            for (var side : List.of(Map.entry("API", viaApi), Map.entry("direct", direct))) {
+                LoadDriver.Result result = side.getValue();
+                errors += result.errors() + result.warmUpErrors();
+                if (result.firstError() != null) {
+                    errorNotes.add(scenario.name() + ", " + side.getKey() + ": " + result.firstError());
+                }
+            }
+            System.out.printf(Locale.ROOT, "measured %s%n", scenario.name());
+        }
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s %s, JDK %s (%s), load average %.1f before / %.1f after%n",
+            Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
+            System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"), loadBefore, loadAfter);
+        System.out.printf(Locale.ROOT, "engines: %s%n", String.join("; ", QueryApiStack.ENGINES.describeStarted()));
+        System.out.printf(Locale.ROOT, "data set: %d orders (order-history: %d documents, order-details: %d), %d consumers (%d summaries), "
+                + "%d restaurants (%d documents, %d open periods), positions of %d partitions%n",
+            data.orders.size(), count(elasticsearch, QueryApiStack.alias("order-history")), BenchData.mongo("order_details_v1").countDocuments(),
+            data.consumers.size(), BenchData.mongo("consumer_summary_v1").countDocuments(), data.restaurants.size(),
+            count(elasticsearch, QueryApiStack.alias("available-restaurants")), data.openPeriods(),
+            QueryApiStack.AGGREGATE_TYPES.size() * QueryApiStack.PARTITIONS);
+        System.out.printf(Locale.ROOT, "load: closed loop, %d threads, %d s warm-up then %d s measured per query and side; "
+            + "API over HTTP/1.1 with an API key, direct = the same store request without the API%n", concurrency, warmUp.toSeconds(), seconds);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-46s | %-10s | %8s | %8s | %8s | %6s | %s%n", "query", "side", "req/s", "p50 ms", "p99 ms", "errors",
+            "p99 API/direct (goal ≤ 2×)");
+        System.out.println("-".repeat(46) + "-+-" + "-".repeat(10) + "-+-" + "-".repeat(8) + "-+-" + "-".repeat(8) + "-+-" + "-".repeat(8)
+            + "-+-" + "-".repeat(6) + "-+-" + "-".repeat(26));
+        rows.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%nerrors: %d (warm-up included)%n", errors);
+        errorNotes.forEach(note -> System.out.println("  first error: " + note));
+        api.close();
+        rest.close();
+        System.exit(errors == 0 ? 0 : 2);
+    }
+
+    private static String row(String query, String side, LoadDriver.Result result, String ratio) {
+        return String.format(Locale.ROOT, "%-46s | %-10s | %8.0f | %8.2f | %8.2f | %6d | %s", query, side, result.throughput(),
+            result.p50Millis(), result.p99Millis(), result.errors() + result.warmUpErrors(), ratio);
+    }
+
+    /** The API as it runs in production (caches and lag polling at their defaults), with one reader key, on a free port. */
+    private static ConfigurableApplicationContext startApi(String elasticsearch) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.kafka.bootstrap-servers", QueryApiStack.ENGINES.kafka().bootstrapServers());
+        properties.put("spring.mongodb.uri", QueryApiStack.ENGINES.mongo().connectionString());
+        properties.put("spring.elasticsearch.uris", elasticsearch);
+        properties.put("panorama.query-api.database", QueryApiStack.DATABASE);
+        properties.put("panorama.query-api.name-prefix", QueryApiStack.NAME_PREFIX);
+        properties.put("panorama.query-api.topic-prefix", QueryApiStack.TOPIC_PREFIX);
+        properties.put("panorama.query-api.group-id", QueryApiStack.GROUP);
+        properties.put("panorama.query-api.security.api-keys[0].name", "bench-reader");
+        properties.put("panorama.query-api.security.api-keys[0].sha256", TestKeys.sha256(TestKeys.READER));
+        properties.put("panorama.query-api.security.api-keys[0].roles[0]", "reader");
+        long start = System.nanoTime();
+        // As command-line arguments: they take precedence over application.yml (default properties would not).
+        String[] arguments = properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue())
+            .toArray(String[]::new);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(QueryApiApplication.class);
+        String positionsCache = System.getProperty("query-benchmark.positions-cache");
+        if (positionsCache != null) {
+            // An experiment, not the service as shipped: the asOf positions reused for a while instead of read per request.
+            Duration ttl = Duration.parse("PT" + positionsCache.toUpperCase(Locale.ROOT));
+            System.out.printf(Locale.ROOT, "experiment: positions cached for %s%n", ttl);
+            builder.initializers(context -> ((GenericApplicationContext) context).registerBean("cachedViewPositions", ViewPositions.class,
+                () -> {
+                    ViewPositions read = new MongoViewPositions(context.getBean("viewDatabase", MongoDatabase.class),
+                        QueryApiStack.NAME_PREFIX + "view_builder_positions", QueryApiStack.GROUP);
+                    Cached<List<String>, List<PartitionPosition>> cached = new Cached<>(ttl, read::of);
+                    return topics -> cached.get(List.copyOf(topics));
+                }, definition -> definition.setPrimary(true)));
+        }
+        ConfigurableApplicationContext context = builder.run(arguments);
+        System.out.printf(Locale.ROOT, "query API started in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return context;
+    }
+
+    // --- the five queries ---------------------------------------------------------------------------------------------
+
+    /** (a) A consumer's orders matching a word of a restaurant or dish they ordered, newest first, first page of 20. */
+    private static Scenario firstPages(BenchData data, Random random, String base, String elasticsearch,
+                                       ElasticsearchOrderHistoryReader reader, CapturingTransport capture) {
+        List<String> paths = new ArrayList<>();
+        List<CapturingTransport.Captured> searches = new ArrayList<>();
+        List<String> consumers = new ArrayList<>(data.wordsByConsumer.keySet());
+        for (int i = 0; i < SEARCHES; i++) {
+            String consumer = consumers.get(random.nextInt(consumers.size()));
+            List<String> words = new ArrayList<>(data.wordsByConsumer.get(consumer).keySet());
+            String word = words.get(random.nextInt(words.size()));
+            paths.add(historyPath(word, consumer, null));
+            reader.search(historyQuery(word, consumer, null));
+            searches.add(capture.take());
+        }
+        return new Scenario("(a) order-history search, page 1 of 20", "ES direct", SEARCHES,
+            index -> api(base, paths.get(index), "\"items\":[{"),
+            index -> search(elasticsearch, searches.get(index)));
+    }
+
+    /** (b) The second page of such a search (one that finds more than 20 orders), through the cursor of the first. */
+    private static Scenario secondPages(BenchData data, Random random, String base, String elasticsearch,
+                                        ElasticsearchOrderHistoryReader reader, CapturingTransport capture) throws Exception {
+        List<Map.Entry<String, String>> candidates = new ArrayList<>();
+        data.wordsByConsumer.forEach((consumer, words) -> words.forEach((word, orders) -> {
+            if (orders > PAGE) {
+                candidates.add(Map.entry(consumer, word));
+            }
+        }));
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("no search of the data set has a second page");
+        }
+        List<String> paths = new ArrayList<>();
+        List<CapturingTransport.Captured> searches = new ArrayList<>();
+        for (int i = 0; i < SEARCHES; i++) {
+            Map.Entry<String, String> candidate = candidates.get(random.nextInt(candidates.size()));
+            JsonNode first = Http.JSON.readTree(get(base + historyPath(candidate.getValue(), candidate.getKey(), null)).body());
+            String cursor = first.get("nextCursor").asString();
+            paths.add(historyPath(candidate.getValue(), candidate.getKey(), cursor));
+            OrderHistoryPage page = reader.search(historyQuery(candidate.getValue(), candidate.getKey(), null)).value();
+            reader.search(historyQuery(candidate.getValue(), candidate.getKey(), page.next()));
+            searches.add(capture.take());
+        }
+        return new Scenario("(b) order-history search, page 2 via cursor", "ES direct", SEARCHES,
+            index -> api(base, paths.get(index), "\"items\":[{"),
+            index -> search(elasticsearch, searches.get(index)));
+    }
+
+    /** (c) One order by id, any of them. */
+    private static Scenario orderDetails(BenchData data, String base) {
+        List<String> ids = data.orders.stream().map(order -> order.orderId()).toList();
+        MongoCollection<Document> collection = BenchData.mongo("order_details_v1");
+        return new Scenario("(c) order details by id", "Mongo find", ids.size(),
+            index -> api(base, "/orders/" + ids.get(index), "\"orderId\":\"" + ids.get(index) + "\""),
+            index -> found(collection, ids.get(index)));
+    }
+
+    /** (d) Restaurants within 5 km of a point near one of them, open at a time it is open, serving a dish named with a word of its menu. */
+    private static Scenario restaurants(BenchData data, Random random, String base, String elasticsearch,
+                                        ElasticsearchAvailableRestaurantsReader reader, CapturingTransport capture) {
+        List<String> paths = new ArrayList<>();
+        List<CapturingTransport.Captured> searches = new ArrayList<>();
+        for (int i = 0; i < SEARCHES; i++) {
+            BenchData.Restaurant restaurant = data.restaurants.get(random.nextInt(data.restaurants.size()));
+            BenchData.Period period = restaurant.periods().get(random.nextInt(restaurant.periods().size()));
+            int minute = period.fromMinute() + random.nextInt(period.toMinute() - period.fromMinute());
+            LocalDateTime at = BenchData.WEEK.plusDays(period.day().getValue() - 1).plusMinutes(minute);
+            String lat = degrees(restaurant.lat() + (random.nextDouble() - 0.5) * 0.02);
+            String lon = degrees(restaurant.lon() + (random.nextDouble() - 0.5) * 0.02);
+            List<String> words = BenchData.words(restaurant.dishes().get(random.nextInt(restaurant.dishes().size())));
+            String word = words.get(random.nextInt(words.size()));
+            paths.add("/restaurants/available" + query(Map.of("lat", lat, "lon", lon, "radiusKm", "5", "at", at.toString(), "q", word)));
+            reader.search(new RestaurantQuery(Double.parseDouble(lat), Double.parseDouble(lon), RADIUS_KM, at.getDayOfWeek(),
+                at.getHour() * 60 + at.getMinute(), word, PAGE));
+            searches.add(capture.take());
+        }
+        return new Scenario("(d) available restaurants near, open, keyword", "ES direct", SEARCHES,
+            index -> api(base, paths.get(index), "\"items\":[{"),
+            index -> search(elasticsearch, searches.get(index)));
+    }
+
+    /** (e) One consumer's summary by id, any of them. */
+    private static Scenario consumerSummaries(BenchData data, String base) {
+        List<String> ids = data.consumers.stream().map(BenchData.Consumer::id).toList();
+        MongoCollection<Document> collection = BenchData.mongo("consumer_summary_v1");
+        return new Scenario("(e) consumer summary by id", "Mongo find", ids.size(),
+            index -> api(base, "/consumers/" + ids.get(index) + "/summary", "\"consumerId\":\"" + ids.get(index) + "\""),
+            index -> found(collection, ids.get(index)));
+    }
+
+    // --- requests and their checks --------------------------------------------------------------------------------------
+
+    private static String historyPath(String word, String consumer, String cursor) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("q", word);
+        parameters.put("consumerId", consumer);
+        parameters.put("sort", OrderSort.CREATED_AT_DESC.wire());
+        parameters.put("size", Integer.toString(PAGE));
+        if (cursor != null) {
+            parameters.put("cursor", cursor);
+        }
+        return "/order-history" + query(parameters);
+    }
+
+    private static OrderHistoryQuery historyQuery(String word, String consumer, OrderHistoryQuery.SortKey after) {
+        return new OrderHistoryQuery(word, UUID.fromString(consumer), null, null, null, null, OrderSort.CREATED_AT_DESC, PAGE, after);
+    }
+
+    private static String query(Map<String, String> parameters) {
+        StringJoiner query = new StringJoiner("&", "?", "");
+        parameters.forEach((name, value) -> query.add(Http.encode(name) + "=" + Http.encode(value)));
+        return query.toString();
+    }
+
+    private static String degrees(double value) {
+        return BigDecimal.valueOf(value).setScale(5, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A 200 from the API whose body holds what the query must find (a first item, the requested id). */
+    private static boolean api(String base, String path, String mustContain) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", TestKeys.READER)
+            .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains(mustContain);
+    }
+
+    private static HttpResponse<String> get(String uri) throws Exception {
+        HttpResponse<String> response = API_CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).header("X-Api-Key", TestKeys.READER).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    /** The captured search, sent as the API's client sends it; a 200 with at least one hit. */
+    private static boolean search(String elasticsearch, CapturingTransport.Captured search) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearch + search.pathAndQuery())).header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30)).method(search.method(), HttpRequest.BodyPublishers.ofString(search.body())).build();
+        HttpResponse<String> response = STORE_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"hits\":[{");
+    }
+
+    private static boolean found(MongoCollection<Document> collection, String id) {
+        Document document = collection.find(Filters.eq("_id", id)).first();
+        return document != null && id.equals(document.getString("_id"));
+    }
+
+    private static long count(String elasticsearch, String alias) throws Exception {
+        HttpResponse<String> response = STORE_CLIENT.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_count")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        return Http.JSON.readTree(response.body()).get("count").asLong();
+    }
+}
