@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.panorama.queryapi.adapter.in.actuator.LagObserver;
 import dev.panorama.queryapi.adapter.in.actuator.ViewLagHealthIndicator;
+import dev.panorama.queryapi.adapter.out.CachedViewPositions;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAppliedDocuments;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAvailableRestaurantsReader;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchOrderHistoryReader;
@@ -86,7 +87,7 @@ class QueryApiConfiguration {
             new MongoOrderDetailsReader(collections),
             new ElasticsearchAvailableRestaurantsReader(elasticsearch, properties.alias(View.AVAILABLE_RESTAURANTS.id()), versions),
             new MongoConsumerSummaryReader(collections),
-            positions, readYourWrites, properties.topicPrefix());
+            new CachedViewPositions(positions, properties.asOfCacheTtl()), readYourWrites, properties.topicPrefix());
     }
 
     @Bean(destroyMethod = "close")

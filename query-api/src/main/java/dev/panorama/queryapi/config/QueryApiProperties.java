@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param topicPrefix prefixed to the event topics' names, as the view builder's {@code topic-prefix}
  * @param groupId the view builder's consumer group, whose positions are read
  * @param viewVersionCacheTtl how long the current version of a view (alias target, collection pointer) is cached
+ * @param asOfCacheTtl how long the positions reported as a view answer's {@code asOf} are reused (0 reads them for every answer)
  * @param consistency read-your-writes
  * @param lag replication lag
  */
@@ -23,6 +24,7 @@ public record QueryApiProperties(
     @DefaultValue("") String topicPrefix,
     @DefaultValue("panorama-view-builder") String groupId,
     @DefaultValue("5s") Duration viewVersionCacheTtl,
+    @DefaultValue("500ms") Duration asOfCacheTtl,
     @DefaultValue Consistency consistency,
     @DefaultValue Lag lag
 ) {

@@ -23,7 +23,7 @@ public final class Cached<K, V> {
     public V get(K key) {
         long now = System.nanoTime();
         Entry<V> entry = entries.get(key);
-        if (entry == null || now - entry.loadedAt() > ttlNanos) {
+        if (entry == null || now - entry.loadedAt() >= ttlNanos) {
             entry = new Entry<>(loader.apply(key), now);
             entries.put(key, entry);
         }
