@@ -1,5 +1,7 @@
 package dev.panorama.delivery;
 
+import dev.panorama.servicetesting.CommandHttp;
+import dev.panorama.servicetesting.CommandServiceEngines;
 import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.servicetesting.TopicRecords.Published;
 import dev.panorama.delivery.application.port.out.DeliveryRepository;
@@ -8,8 +10,6 @@ import dev.panorama.delivery.domain.Delivery;
 import dev.panorama.delivery.domain.DeliveryId;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.devstack.postgres.PostgresEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,18 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.panorama.servicetesting.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The service over HTTP against real PostgreSQL and Kafka: commands, their answers, and the events on the topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,22 +39,11 @@ class DeliveryServiceIT {
     private static final TestNamespace NAMESPACE = TestNamespace.forClass(DeliveryServiceIT.class);
     private static final String TOPIC = NAMESPACE.topic("ftgo.delivery.events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String RESTAURANT = "8d2b7c41-6e5f-4a3b-b1c2-7d8e9f0a1b22";
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresEngine postgres = Engines.shared().postgres();
-        KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(TOPIC, 3);
-        // Created here, once: the registry calls its suppliers on every lookup.
-        String url = postgres.createDatabase(NAMESPACE.database("delivery")) + "?currentSchema=delivery";
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-        registry.add("panorama.outbox.topics.delivery", () -> TOPIC);
-        registry.add("panorama.outbox.relay.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.outbox.relay.poll-interval", () -> "1s");
+        CommandServiceEngines.register(registry, NAMESPACE, "delivery", "delivery", TOPIC);
     }
 
     @Value("${local.server.port}")
@@ -74,12 +59,13 @@ class DeliveryServiceIT {
     private TransactionTemplate transactions;
 
     private final TopicRecords topic = new TopicRecords(Engines.shared().kafka(), TOPIC);
+    private final CommandHttp http = new CommandHttp(() -> port);
 
     @Test
     void schedulesAtVersionOneAndPublishesTheScheduleKeyedByDeliveryId() throws Exception {
         String orderId = UUID.randomUUID().toString();
 
-        HttpResponse<String> response = send("POST", "/deliveries", schedule(orderId), null, null);
+        HttpResponse<String> response = http.send("POST", "/deliveries", schedule(orderId), null, null);
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
@@ -89,7 +75,7 @@ class DeliveryServiceIT {
         assertThat(response.headers().firstValue("Location")).hasValue("/deliveries/" + id);
         assertThat(storedVersion(id)).as("Spring Data JDBC's @Version is the aggregate version").isEqualTo(1);
 
-        Published record = awaitRecords(id, 1).getFirst();
+        Published record = topic.awaitWithKey(id, 1).getFirst();
         assertThat(record.value().get("eventType").asString()).isEqualTo("delivery.DeliveryScheduled");
         assertThat(record.value().get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(record.value().get("aggregateType").asString()).isEqualTo("delivery");
@@ -108,10 +94,10 @@ class DeliveryServiceIT {
         String orderId = UUID.randomUUID().toString();
         String id = schedule(orderId, null);
 
-        HttpResponse<String> assigned = send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), "\"1\"", "assign-1");
-        HttpResponse<String> reassigned = send("POST", "/deliveries/" + id + "/courier", courier("courier-42", "Alan Turing"), "\"2\"", null);
-        HttpResponse<String> pickedUp = send("POST", "/deliveries/" + id + "/pickup", null, "\"3\"", null);
-        HttpResponse<String> delivered = send("POST", "/deliveries/" + id + "/delivered", null, "\"4\"", null);
+        HttpResponse<String> assigned = http.send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), "\"1\"", "assign-1");
+        HttpResponse<String> reassigned = http.send("POST", "/deliveries/" + id + "/courier", courier("courier-42", "Alan Turing"), "\"2\"", null);
+        HttpResponse<String> pickedUp = http.send("POST", "/deliveries/" + id + "/pickup", null, "\"3\"", null);
+        HttpResponse<String> delivered = http.send("POST", "/deliveries/" + id + "/delivered", null, "\"4\"", null);
 
         assertThat(assigned.statusCode()).isEqualTo(200);
         assertThat(assigned.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -120,7 +106,7 @@ class DeliveryServiceIT {
         assertThat(JSON.readTree(delivered.body()).get("version").asLong()).isEqualTo(5);
         assertThat(storedVersion(id)).isEqualTo(5);
 
-        List<Published> records = awaitRecords(id, 5);
+        List<Published> records = topic.awaitWithKey(id, 5);
         assertThat(records).extracting(record -> record.value().get("aggregateVersion").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(records).extracting(record -> record.value().get("eventType").asString()).containsExactly("delivery.DeliveryScheduled",
             "delivery.CourierAssigned", "delivery.CourierAssigned", "delivery.DeliveryPickedUp", "delivery.DeliveryDelivered");
@@ -128,7 +114,7 @@ class DeliveryServiceIT {
         assertThat(records.get(1).value().get("correlationId").asString()).as("the caller's X-Correlation-Id").isEqualTo("assign-1");
         assertThat(records.get(2).value().get("payload").get("courierName").asString()).isEqualTo("Alan Turing");
 
-        HttpResponse<String> current = send("GET", "/deliveries/" + id, null, null, null);
+        HttpResponse<String> current = http.send("GET", "/deliveries/" + id, null, null, null);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.headers().firstValue("ETag")).hasValue("\"5\"");
         JsonNode body = JSON.readTree(current.body());
@@ -143,13 +129,13 @@ class DeliveryServiceIT {
     void anOutOfOrderStepIsARuleViolationAndChangesNothing() throws Exception {
         String id = schedule(UUID.randomUUID().toString(), null);
 
-        assertProblem(send("POST", "/deliveries/" + id + "/pickup", null, null, null), 422);
-        assertProblem(send("POST", "/deliveries/" + id + "/delivered", null, null, null), 422);
-        send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), null, null);
-        send("POST", "/deliveries/" + id + "/pickup", null, null, null);
-        assertProblem(send("POST", "/deliveries/" + id + "/courier", courier("courier-42", "Alan Turing"), null, null), 422);
-        send("POST", "/deliveries/" + id + "/delivered", null, null, null);
-        assertProblem(send("POST", "/deliveries/" + id + "/delivered", null, null, null), 422);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/pickup", null, null, null), 422);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/delivered", null, null, null), 422);
+        http.send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), null, null);
+        http.send("POST", "/deliveries/" + id + "/pickup", null, null, null);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/courier", courier("courier-42", "Alan Turing"), null, null), 422);
+        http.send("POST", "/deliveries/" + id + "/delivered", null, null, null);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/delivered", null, null, null), 422);
 
         assertThat(storedVersion(id)).isEqualTo(4);
         assertThat(outboxRows(id)).isEqualTo(4);
@@ -158,32 +144,32 @@ class DeliveryServiceIT {
     @Test
     void aStaleIfMatchIsAConflictAndChangesNothing() throws Exception {
         String id = schedule(UUID.randomUUID().toString(), null);
-        send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), "\"1\"", null);
+        http.send("POST", "/deliveries/" + id + "/courier", courier("courier-17", "Grace Hopper"), "\"1\"", null);
 
-        assertProblem(send("POST", "/deliveries/" + id + "/pickup", null, "\"1\"", null), 409);
-        assertProblem(send("POST", "/deliveries/" + id + "/pickup", null, "not-a-tag", null), 400);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/pickup", null, "\"1\"", null), 409);
+        assertProblem(http.send("POST", "/deliveries/" + id + "/pickup", null, "not-a-tag", null), 400);
         assertThat(storedVersion(id)).isEqualTo(2);
         assertThat(outboxRows(id)).isEqualTo(2);
     }
 
     @Test
     void anInvalidBodyIsABadRequestNamingEveryBadField() throws Exception {
-        HttpResponse<String> response = send("POST", "/deliveries", """
+        HttpResponse<String> response = http.send("POST", "/deliveries", """
             {"restaurantId": "%s", "deliveryAddress": {"street1": "", "city": "Oakland", "postalCode": "94612", "country": "usa"},
              "readyBy": "2026-11-08T19:30:00Z"}""".formatted(RESTAURANT), null, null);
 
         JsonNode problem = assertProblem(response, 400);
         assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
             .containsExactlyInAnyOrder("orderId", "deliveryAddress.street1", "deliveryAddress.country");
-        assertProblem(send("POST", "/deliveries", schedule("not-a-uuid"), null, null), 400);
+        assertProblem(http.send("POST", "/deliveries", schedule("not-a-uuid"), null, null), 400);
     }
 
     @Test
     void anUnknownDeliveryIsNotFound() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
-        assertProblem(send("GET", "/deliveries/" + unknown, null, null, null), 404);
-        assertProblem(send("POST", "/deliveries/" + unknown + "/pickup", null, null, null), 404);
+        assertProblem(http.send("GET", "/deliveries/" + unknown, null, null, null), 404);
+        assertProblem(http.send("POST", "/deliveries/" + unknown + "/pickup", null, null, null), 404);
     }
 
     @Test
@@ -191,8 +177,8 @@ class DeliveryServiceIT {
         String orderId = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", key);
-        HttpResponse<String> retry = send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", key);
+        HttpResponse<String> first = http.send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", key);
+        HttpResponse<String> retry = http.send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", key);
 
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
@@ -200,8 +186,8 @@ class DeliveryServiceIT {
         String id = JSON.readTree(first.body()).get("deliveryId").asString();
         assertThat(outboxRows(id)).as("one event for both requests").isEqualTo(1);
 
-        assertProblem(send("POST", "/deliveries", schedule(UUID.randomUUID().toString()), null, null, "Idempotency-Key", key), 422);
-        assertProblem(send("POST", "/deliveries", schedule(orderId), null, null), 422);
+        assertProblem(http.send("POST", "/deliveries", schedule(UUID.randomUUID().toString()), null, null, "Idempotency-Key", key), 422);
+        assertProblem(http.send("POST", "/deliveries", schedule(orderId), null, null), 422);
         assertThat(jdbc.sql("select count(*) from delivery where order_id = ?::uuid").param(orderId).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -222,20 +208,16 @@ class DeliveryServiceIT {
 
     @Test
     void exposesHealthAndPrometheusMetrics() throws Exception {
-        assertThat(send("GET", "/actuator/health", null, null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/actuator/prometheus", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", "/actuator/health", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", "/actuator/prometheus", null, null, null).statusCode()).isEqualTo(200);
     }
 
     private String schedule(String orderId, String idempotencyKey) throws IOException, InterruptedException {
         HttpResponse<String> response = idempotencyKey == null
-            ? send("POST", "/deliveries", schedule(orderId), null, null)
-            : send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", idempotencyKey);
+            ? http.send("POST", "/deliveries", schedule(orderId), null, null)
+            : http.send("POST", "/deliveries", schedule(orderId), null, null, "Idempotency-Key", idempotencyKey);
         assertThat(response.statusCode()).isEqualTo(201);
         return JSON.readTree(response.body()).get("deliveryId").asString();
-    }
-
-    private List<Published> awaitRecords(String deliveryId, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> topic.withKey(deliveryId), records -> records.size() >= count);
     }
 
     private long storedVersion(String deliveryId) {
@@ -244,15 +226,6 @@ class DeliveryServiceIT {
 
     private long outboxRows(String deliveryId) {
         return jdbc.sql("select count(*) from outbox where aggregate_id = ?").param(deliveryId).query(Long.class).single();
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        return problem;
     }
 
     private static String schedule(String orderId) {
@@ -264,22 +237,5 @@ class DeliveryServiceIT {
 
     private static String courier(String courierId, String courierName) {
         return "{\"courierId\": \"%s\", \"courierName\": \"%s\"}".formatted(courierId, courierName);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String ifMatch, String correlationId, String... headers)
-        throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,7 @@ package dev.panorama.order;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
 import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.devstack.postgres.PostgresEngine;
+import dev.panorama.servicetesting.CommandServiceEngines;
 import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.servicetesting.TopicRecords.Published;
 import org.junit.jupiter.api.AfterAll;
@@ -50,20 +50,12 @@ class ConcurrentOrderCreationIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresEngine postgres = Engines.shared().postgres();
+        CommandServiceEngines.register(registry, NAMESPACE, "orders", "order", ORDER_TOPIC);
         KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(ORDER_TOPIC, 3);
         kafka.createTopic(RESTAURANT_TOPIC, 3);
-        String url = postgres.createDatabase(NAMESPACE.database("orders")) + "?currentSchema=orders";
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("panorama.order.restaurant-replica.topic", () -> RESTAURANT_TOPIC);
         registry.add("panorama.order.restaurant-replica.group-id", () -> NAMESPACE.group("order-service"));
-        registry.add("panorama.outbox.topics.order", () -> ORDER_TOPIC);
-        registry.add("panorama.outbox.relay.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.outbox.relay.poll-interval", () -> "1s");
     }
 
     @AfterAll

@@ -3,12 +3,13 @@ package dev.panorama.order;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
 import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.devstack.postgres.PostgresEngine;
 import dev.panorama.order.application.port.out.OrderRepository;
 import dev.panorama.order.domain.Order;
 import dev.panorama.order.domain.OrderId;
 import dev.panorama.order.domain.Reason;
 import dev.panorama.servicetesting.ContractFiles;
+import dev.panorama.servicetesting.CommandHttp;
+import dev.panorama.servicetesting.CommandServiceEngines;
 import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.servicetesting.TopicRecords.Published;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.panorama.servicetesting.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +49,6 @@ class OrderServiceIT {
     private static final String ORDER_TOPIC = NAMESPACE.topic("ftgo.order.events");
     private static final String RESTAURANT_TOPIC = NAMESPACE.topic("ftgo.restaurant.events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final RestaurantEvents RESTAURANTS = new RestaurantEvents(Engines.shared().kafka(), RESTAURANT_TOPIC);
 
     private static final String CONSUMER = "5f0c9a8e-3b1d-4c2e-9a57-1c2d3e4f5a61";
@@ -65,21 +63,12 @@ class OrderServiceIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresEngine postgres = Engines.shared().postgres();
+        CommandServiceEngines.register(registry, NAMESPACE, "orders", "order", ORDER_TOPIC);
         KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(ORDER_TOPIC, 3);
         kafka.createTopic(RESTAURANT_TOPIC, 3);
-        // Created here, once: the registry calls its suppliers on every lookup.
-        String url = postgres.createDatabase(NAMESPACE.database("orders")) + "?currentSchema=orders";
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("panorama.order.restaurant-replica.topic", () -> RESTAURANT_TOPIC);
         registry.add("panorama.order.restaurant-replica.group-id", () -> NAMESPACE.group("order-service"));
-        registry.add("panorama.outbox.topics.order", () -> ORDER_TOPIC);
-        registry.add("panorama.outbox.relay.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.outbox.relay.poll-interval", () -> "1s");
     }
 
     @AfterAll
@@ -100,13 +89,14 @@ class OrderServiceIT {
     private TransactionTemplate transactions;
 
     private final TopicRecords topic = new TopicRecords(Engines.shared().kafka(), ORDER_TOPIC);
+    private final CommandHttp http = new CommandHttp(() -> port);
     private final ContractFiles contracts = new ContractFiles();
 
     @Test
     void createsAnOrderPricedFromTheReplicatedMenuAndPublishesItKeyedByOrderId() throws Exception {
         String restaurant = knownRestaurant();
 
-        HttpResponse<String> response = send("POST", "/orders", creation(restaurant, VINDALOO_AND_NAAN), null, "checkout-1");
+        HttpResponse<String> response = http.send("POST", "/orders", creation(restaurant, VINDALOO_AND_NAAN), null, "checkout-1");
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
@@ -116,7 +106,7 @@ class OrderServiceIT {
         assertThat(response.headers().firstValue("Location")).hasValue("/orders/" + id);
         assertThat(storedVersion(id)).as("Spring Data JDBC's @Version is the aggregate version").isEqualTo(1);
 
-        Published record = awaitRecords(id, 1).getFirst();
+        Published record = topic.awaitWithKey(id, 1).getFirst();
         assertThat(contracts.problems(record.value())).isEmpty();
         assertThat(record.value().get("eventType").asString()).isEqualTo("order.OrderCreated");
         assertThat(record.value().get("schemaVersion").asInt()).isEqualTo(1);
@@ -131,7 +121,7 @@ class OrderServiceIT {
             .containsEntry("panorama-aggregate-type", "order").containsEntry("panorama-aggregate-id", id)
             .containsEntry("panorama-aggregate-version", "1").containsEntry("panorama-correlation-id", "checkout-1");
 
-        HttpResponse<String> current = send("GET", "/orders/" + id, null, null, null);
+        HttpResponse<String> current = http.send("GET", "/orders/" + id, null, null, null);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.headers().firstValue("ETag")).hasValue("\"1\"");
         assertThat(JSON.readTree(current.body())).isEqualTo(JSON.readTree("""
@@ -144,12 +134,12 @@ class OrderServiceIT {
     void eachStepWithTheCurrentIfMatchRaisesTheVersionAndPublishesInOrder() throws Exception {
         String id = create(knownRestaurant());
 
-        HttpResponse<String> revised = send("PUT", "/orders/" + id + "/line-items",
+        HttpResponse<String> revised = http.send("PUT", "/orders/" + id + "/line-items",
             "{\"lineItems\": [{\"menuItemId\": \"mango-lassi\", \"quantity\": 3}]}", "\"1\"", "revise-1");
-        HttpResponse<String> unchanged = send("PUT", "/orders/" + id + "/line-items",
+        HttpResponse<String> unchanged = http.send("PUT", "/orders/" + id + "/line-items",
             "{\"lineItems\": [{\"menuItemId\": \"mango-lassi\", \"quantity\": 3}]}", "\"2\"", null);
-        HttpResponse<String> approved = send("POST", "/orders/" + id + "/approve", null, "\"2\"", null);
-        HttpResponse<String> cancelled = send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Ordered by mistake.\"}", "\"3\"", null);
+        HttpResponse<String> approved = http.send("POST", "/orders/" + id + "/approve", null, "\"2\"", null);
+        HttpResponse<String> cancelled = http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Ordered by mistake.\"}", "\"3\"", null);
 
         assertThat(revised.statusCode()).isEqualTo(200);
         assertThat(revised.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -162,7 +152,7 @@ class OrderServiceIT {
         assertThat(JSON.readTree(cancelled.body()).get("version").asLong()).isEqualTo(4);
         assertThat(storedVersion(id)).isEqualTo(4);
 
-        List<Published> records = awaitRecords(id, 4);
+        List<Published> records = topic.awaitWithKey(id, 4);
         assertThat(records).hasSize(4);
         assertThat(records).extracting(record -> record.value().get("aggregateVersion").asLong()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(records).extracting(record -> record.value().get("eventType").asString()).containsExactly("order.OrderCreated",
@@ -176,7 +166,7 @@ class OrderServiceIT {
         assertThat(records.get(3).value().get("payload")).isEqualTo(JSON.readTree("""
             {"orderId": "%s", "reason": "Ordered by mistake."}""".formatted(id)));
 
-        JsonNode current = JSON.readTree(send("GET", "/orders/" + id, null, null, null).body());
+        JsonNode current = JSON.readTree(http.send("GET", "/orders/" + id, null, null, null).body());
         assertThat(current.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(current.get("cancellationReason").asString()).isEqualTo("Ordered by mistake.");
         assertThat(current.has("rejectionReason")).isFalse();
@@ -189,43 +179,43 @@ class OrderServiceIT {
     void aRejectedOrderIsFinalAndEveryStepAfterItIsARuleViolation() throws Exception {
         String id = create(knownRestaurant());
 
-        HttpResponse<String> rejected = send("POST", "/orders/" + id + "/reject", "{\"reason\": \"The restaurant is closed.\"}", "\"1\"", null);
+        HttpResponse<String> rejected = http.send("POST", "/orders/" + id + "/reject", "{\"reason\": \"The restaurant is closed.\"}", "\"1\"", null);
 
         assertThat(rejected.statusCode()).isEqualTo(200);
-        assertThat(assertProblem(send("POST", "/orders/" + id + "/approve", null, "\"2\"", null), 422).get("detail").asString())
+        assertThat(assertProblem(http.send("POST", "/orders/" + id + "/approve", null, "\"2\"", null), 422).get("detail").asString())
             .contains("REJECTED");
-        assertProblem(send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too late.\"}", null, null), 422);
-        assertProblem(send("POST", "/orders/" + id + "/reject", "{\"reason\": \"Again.\"}", null, null), 422);
-        assertProblem(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 422);
+        assertProblem(http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too late.\"}", null, null), 422);
+        assertProblem(http.send("POST", "/orders/" + id + "/reject", "{\"reason\": \"Again.\"}", null, null), 422);
+        assertProblem(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 422);
         assertThat(storedVersion(id)).isEqualTo(2);
         assertThat(outboxRows(id)).isEqualTo(2);
-        JsonNode current = JSON.readTree(send("GET", "/orders/" + id, null, null, null).body());
+        JsonNode current = JSON.readTree(http.send("GET", "/orders/" + id, null, null, null).body());
         assertThat(current.get("status").asString()).isEqualTo("REJECTED");
         assertThat(current.get("rejectionReason").asString()).isEqualTo("The restaurant is closed.");
-        assertThat(awaitRecords(id, 2).get(1).value().get("payload").get("reason").asString()).isEqualTo("The restaurant is closed.");
+        assertThat(topic.awaitWithKey(id, 2).get(1).value().get("payload").get("reason").asString()).isEqualTo("The restaurant is closed.");
     }
 
     @Test
     void anApprovedOrderCanBeCancelledButNotApprovedAgain() throws Exception {
         String id = create(knownRestaurant());
-        send("POST", "/orders/" + id + "/approve", null, null, null);
+        http.send("POST", "/orders/" + id + "/approve", null, null, null);
 
-        assertProblem(send("POST", "/orders/" + id + "/approve", null, null, null), 422);
-        assertProblem(send("POST", "/orders/" + id + "/reject", "{\"reason\": \"No.\"}", null, null), 422);
-        assertThat(send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Changed my mind.\"}", "\"2\"", null).statusCode()).isEqualTo(200);
+        assertProblem(http.send("POST", "/orders/" + id + "/approve", null, null, null), 422);
+        assertProblem(http.send("POST", "/orders/" + id + "/reject", "{\"reason\": \"No.\"}", null, null), 422);
+        assertThat(http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Changed my mind.\"}", "\"2\"", null).statusCode()).isEqualTo(200);
         assertThat(outboxRows(id)).isEqualTo(3);
     }
 
     @Test
     void aStaleIfMatchIsAConflictAndChangesNothing() throws Exception {
         String id = create(knownRestaurant());
-        send("POST", "/orders/" + id + "/approve", null, "\"1\"", null);
+        http.send("POST", "/orders/" + id + "/approve", null, "\"1\"", null);
 
-        assertProblem(send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too slow.\"}", "\"1\"", null), 409);
-        assertProblem(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), "\"1\"", null), 409);
+        assertProblem(http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too slow.\"}", "\"1\"", null), 409);
+        assertProblem(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), "\"1\"", null), 409);
         assertThat(storedVersion(id)).isEqualTo(2);
         assertThat(outboxRows(id)).isEqualTo(2);
-        assertProblem(send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too slow.\"}", "W/\"2\"", null), 400);
+        assertProblem(http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"Too slow.\"}", "W/\"2\"", null), 400);
     }
 
     @Test
@@ -246,7 +236,7 @@ class OrderServiceIT {
     @Test
     void anInvalidBodyIsABadRequestNamingEveryBadField() throws Exception {
         String restaurant = knownRestaurant();
-        HttpResponse<String> response = send("POST", "/orders", """
+        HttpResponse<String> response = http.send("POST", "/orders", """
             {"restaurantId": "%s", "lineItems": [{"menuItemId": "a b", "quantity": 0}, {"menuItemId": "garlic-naan", "quantity": 101}],
              "deliveryAddress": {"street1": "", "city": "Oakland", "postalCode": "94612", "country": "us"}}""".formatted(restaurant), null, null);
 
@@ -261,16 +251,16 @@ class OrderServiceIT {
         String id = create(knownRestaurant());
         String twice = "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 1}, {\"menuItemId\": \"garlic-naan\", \"quantity\": 2}]";
 
-        assertThat(assertProblem(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(twice), null, null), 400)
+        assertThat(assertProblem(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(twice), null, null), 400)
             .get("detail").asString()).contains("garlic-naan");
-        assertProblem(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": []}", null, null), 400);
-        assertProblem(send("POST", "/orders/" + id + "/reject", "{\"reason\": \" \"}", null, null), 400);
-        assertProblem(send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"%s\"}".formatted("r".repeat(501)), null, null), 400);
-        assertProblem(send("POST", "/orders/" + id + "/cancel", null, null, null), 400);
-        assertProblem(send("POST", "/orders", "{not json", null, null), 400);
-        assertProblem(send("POST", "/orders", creation(UUID.randomUUID().toString(), VINDALOO_AND_NAAN).replace(DELIVER_AT, "tomorrow"),
+        assertProblem(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": []}", null, null), 400);
+        assertProblem(http.send("POST", "/orders/" + id + "/reject", "{\"reason\": \" \"}", null, null), 400);
+        assertProblem(http.send("POST", "/orders/" + id + "/cancel", "{\"reason\": \"%s\"}".formatted("r".repeat(501)), null, null), 400);
+        assertProblem(http.send("POST", "/orders/" + id + "/cancel", null, null, null), 400);
+        assertProblem(http.send("POST", "/orders", "{not json", null, null), 400);
+        assertProblem(http.send("POST", "/orders", creation(UUID.randomUUID().toString(), VINDALOO_AND_NAAN).replace(DELIVER_AT, "tomorrow"),
             null, null), 400);
-        assertProblem(send("POST", "/orders/not-a-uuid/approve", null, null, null), 400);
+        assertProblem(http.send("POST", "/orders/not-a-uuid/approve", null, null, null), 400);
         assertThat(outboxRows(id)).isEqualTo(1);
     }
 
@@ -279,22 +269,22 @@ class OrderServiceIT {
         String restaurant = knownRestaurant();
         long before = allOutboxRows();
 
-        assertThat(assertProblem(send("POST", "/orders", creation(UUID.randomUUID().toString(), VINDALOO_AND_NAAN), null, null), 422)
+        assertThat(assertProblem(http.send("POST", "/orders", creation(UUID.randomUUID().toString(), VINDALOO_AND_NAAN), null, null), 422)
             .get("detail").asString()).contains("not known");
-        assertThat(assertProblem(send("POST", "/orders", creation(restaurant, "[{\"menuItemId\": \"pizza\", \"quantity\": 1}]"), null, null), 422)
+        assertThat(assertProblem(http.send("POST", "/orders", creation(restaurant, "[{\"menuItemId\": \"pizza\", \"quantity\": 1}]"), null, null), 422)
             .get("detail").asString()).contains("pizza");
-        assertThat(assertProblem(send("POST", "/orders", creation(restaurant,
+        assertThat(assertProblem(http.send("POST", "/orders", creation(restaurant,
             "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 1}, {\"menuItemId\": \"wine\", \"quantity\": 1}]"), null, null), 422)
             .get("detail").asString()).contains("one currency");
         String id = create(restaurant);
-        assertProblem(send("PUT", "/orders/" + id + "/line-items",
+        assertProblem(http.send("PUT", "/orders/" + id + "/line-items",
             "{\"lineItems\": [{\"menuItemId\": \"wine\", \"quantity\": 2}, {\"menuItemId\": \"mango-lassi\", \"quantity\": 1}]}", null, null), 422);
 
         assertThat(allOutboxRows()).as("only the one order created").isEqualTo(before + 1);
-        HttpResponse<String> inEuros = send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": [{\"menuItemId\": \"wine\", \"quantity\": 2}]}",
+        HttpResponse<String> inEuros = http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": [{\"menuItemId\": \"wine\", \"quantity\": 2}]}",
             null, null);
         assertThat(inEuros.statusCode()).as("one currency, whichever it is").isEqualTo(200);
-        assertThat(JSON.readTree(send("GET", "/orders/" + id, null, null, null).body()).get("orderTotal"))
+        assertThat(JSON.readTree(http.send("GET", "/orders/" + id, null, null, null).body()).get("orderTotal"))
             .isEqualTo(JSON.readTree("{\"amount\": \"18.00\", \"currency\": \"EUR\"}"));
     }
 
@@ -302,11 +292,11 @@ class OrderServiceIT {
     void anUnknownOrderIsNotFound() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
-        assertProblem(send("GET", "/orders/" + unknown, null, null, null), 404);
-        assertProblem(send("PUT", "/orders/" + unknown + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 404);
-        assertProblem(send("POST", "/orders/" + unknown + "/approve", null, null, null), 404);
-        assertProblem(send("POST", "/orders/" + unknown + "/reject", "{\"reason\": \"No.\"}", null, null), 404);
-        assertProblem(send("POST", "/orders/" + unknown + "/cancel", "{\"reason\": \"No.\"}", null, null), 404);
+        assertProblem(http.send("GET", "/orders/" + unknown, null, null, null), 404);
+        assertProblem(http.send("PUT", "/orders/" + unknown + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 404);
+        assertProblem(http.send("POST", "/orders/" + unknown + "/approve", null, null, null), 404);
+        assertProblem(http.send("POST", "/orders/" + unknown + "/reject", "{\"reason\": \"No.\"}", null, null), 404);
+        assertProblem(http.send("POST", "/orders/" + unknown + "/cancel", "{\"reason\": \"No.\"}", null, null), 404);
     }
 
     @Test
@@ -315,8 +305,8 @@ class OrderServiceIT {
         String key = UUID.randomUUID().toString();
         String body = creation(restaurant, VINDALOO_AND_NAAN);
 
-        HttpResponse<String> first = send("POST", "/orders", body, null, null, "Idempotency-Key", key);
-        HttpResponse<String> retry = send("POST", "/orders", body, null, null, "Idempotency-Key", key);
+        HttpResponse<String> first = http.send("POST", "/orders", body, null, null, "Idempotency-Key", key);
+        HttpResponse<String> retry = http.send("POST", "/orders", body, null, null, "Idempotency-Key", key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -327,11 +317,11 @@ class OrderServiceIT {
         assertThat(jdbc.sql("select count(*) from creation_idempotency_key where idempotency_key = ?").param(key).query(Long.class).single())
             .isEqualTo(1);
         assertThat(outboxRows(id)).as("one event for both requests").isEqualTo(1);
-        assertThat(awaitRecords(id, 1)).hasSize(1);
+        assertThat(topic.awaitWithKey(id, 1)).hasSize(1);
 
-        assertProblem(send("POST", "/orders", creation(restaurant, "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 9}]"), null, null,
+        assertProblem(http.send("POST", "/orders", creation(restaurant, "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 9}]"), null, null,
             "Idempotency-Key", key), 422);
-        assertProblem(send("POST", "/orders", body, null, null, "Idempotency-Key", "k".repeat(201)), 400);
+        assertProblem(http.send("POST", "/orders", body, null, null, "Idempotency-Key", "k".repeat(201)), 400);
     }
 
     @Test
@@ -353,7 +343,7 @@ class OrderServiceIT {
             .isEqualTo("Ajanta Kitchen");
         assertThat(menuItems(restaurant)).as("the menu of the creation still").isEqualTo(4);
         assertThat(jdbc.sql("select count(*) from received_event where event_id = ?").param(creation).query(Long.class).single()).isEqualTo(1);
-        assertThat(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null).statusCode())
+        assertThat(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null).statusCode())
             .as("same items, same prices: no change").isEqualTo(200);
         assertThat(storedVersion(id)).isEqualTo(1);
 
@@ -362,11 +352,11 @@ class OrderServiceIT {
         awaitReplicaVersion(restaurant, 4);
 
         assertThat(menuItems(restaurant)).isEqualTo(1);
-        assertProblem(send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 422);
-        HttpResponse<String> repriced = send("PUT", "/orders/" + id + "/line-items",
+        assertProblem(http.send("PUT", "/orders/" + id + "/line-items", "{\"lineItems\": %s}".formatted(VINDALOO_AND_NAAN), null, null), 422);
+        HttpResponse<String> repriced = http.send("PUT", "/orders/" + id + "/line-items",
             "{\"lineItems\": [{\"menuItemId\": \"garlic-naan\", \"quantity\": 2}]}", "\"1\"", null);
         assertThat(repriced.statusCode()).isEqualTo(200);
-        assertThat(awaitRecords(id, 2).get(1).value().get("payload").get("orderTotal").get("amount").asString()).isEqualTo("7.80");
+        assertThat(topic.awaitWithKey(id, 2).get(1).value().get("payload").get("orderTotal").get("amount").asString()).isEqualTo("7.80");
     }
 
     @Test
@@ -385,18 +375,18 @@ class OrderServiceIT {
         awaitReplicaVersion(restaurant, 1);
 
         assertThat(menuItems(restaurant)).isEqualTo(4);
-        assertThat(send("GET", "/actuator/prometheus", null, null, null).body())
+        assertThat(http.send("GET", "/actuator/prometheus", null, null, null).body())
             .contains("panorama_order_restaurant_events_total{outcome=\"malformed\"}");
     }
 
     @Test
     void exposesHealthAndPrometheusMetrics() throws Exception {
-        HttpResponse<String> health = send("GET", "/actuator/health", null, null, null);
-        HttpResponse<String> prometheus = send("GET", "/actuator/prometheus", null, null, null);
+        HttpResponse<String> health = http.send("GET", "/actuator/health", null, null, null);
+        HttpResponse<String> prometheus = http.send("GET", "/actuator/prometheus", null, null, null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
-        assertThat(send("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(http.send("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("panorama_outbox_backlog");
     }
@@ -410,7 +400,7 @@ class OrderServiceIT {
     }
 
     private String create(String restaurant) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/orders", creation(restaurant, VINDALOO_AND_NAAN), null, null);
+        HttpResponse<String> response = http.send("POST", "/orders", creation(restaurant, VINDALOO_AND_NAAN), null, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("orderId").asString();
     }
@@ -431,10 +421,6 @@ class OrderServiceIT {
         return jdbc.sql("select count(*) from restaurant_replica_menu_item where restaurant_id = ?").param(restaurant).query(Long.class).single();
     }
 
-    private List<Published> awaitRecords(String orderId, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> topic.withKey(orderId), records -> records.size() >= count);
-    }
-
     private long storedVersion(String orderId) {
         return jdbc.sql("select version from orders where id = ?::uuid").param(orderId).query(Long.class).single();
     }
@@ -445,31 +431,5 @@ class OrderServiceIT {
 
     private long allOutboxRows() {
         return jdbc.sql("select count(*) from outbox").query(Long.class).single();
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        return problem;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String ifMatch, String correlationId, String... headers)
-        throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

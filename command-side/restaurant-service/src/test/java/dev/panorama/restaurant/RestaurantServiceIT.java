@@ -1,10 +1,10 @@
 package dev.panorama.restaurant;
 
+import dev.panorama.servicetesting.CommandHttp;
+import dev.panorama.servicetesting.CommandServiceEngines;
 import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.devstack.postgres.PostgresEngine;
 import dev.panorama.servicetesting.TopicRecords.Published;
 import dev.panorama.restaurant.application.port.out.RestaurantRepository;
 import dev.panorama.restaurant.domain.Restaurant;
@@ -23,18 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.panorama.servicetesting.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The service over HTTP against real PostgreSQL and Kafka: commands, their answers, and the events on the topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,7 +39,6 @@ class RestaurantServiceIT {
     private static final TestNamespace NAMESPACE = TestNamespace.forClass(RestaurantServiceIT.class);
     private static final String TOPIC = NAMESPACE.topic("ftgo.restaurant.events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String LOCATION = "{\"lat\": 37.8044, \"lon\": -122.2712}";
     private static final String ADDRESS = """
@@ -59,17 +54,7 @@ class RestaurantServiceIT {
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresEngine postgres = Engines.shared().postgres();
-        KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(TOPIC, 3);
-        // Created here, once: the registry calls its suppliers on every lookup.
-        String url = postgres.createDatabase(NAMESPACE.database("restaurant")) + "?currentSchema=restaurant";
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-        registry.add("panorama.outbox.topics.restaurant", () -> TOPIC);
-        registry.add("panorama.outbox.relay.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.outbox.relay.poll-interval", () -> "1s");
+        CommandServiceEngines.register(registry, NAMESPACE, "restaurant", "restaurant", TOPIC);
     }
 
     @Value("${local.server.port}")
@@ -85,10 +70,11 @@ class RestaurantServiceIT {
     private TransactionTemplate transactions;
 
     private final TopicRecords topic = new TopicRecords(Engines.shared().kafka(), TOPIC);
+    private final CommandHttp http = new CommandHttp(() -> port);
 
     @Test
     void createsAtVersionOneAndPublishesTheCreationKeyedByRestaurantId() throws Exception {
-        HttpResponse<String> response = send("POST", "/restaurants", CREATION, null, null);
+        HttpResponse<String> response = http.send("POST", "/restaurants", CREATION, null, null);
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
@@ -98,7 +84,7 @@ class RestaurantServiceIT {
         assertThat(response.headers().firstValue("Location")).hasValue("/restaurants/" + id);
         assertThat(storedVersion(id)).as("Spring Data JDBC's @Version is the aggregate version").isEqualTo(1);
 
-        Published record = awaitRecords(id, 1).getFirst();
+        Published record = topic.awaitWithKey(id, 1).getFirst();
         assertThat(record.value().get("eventType").asString()).isEqualTo("restaurant.RestaurantCreated");
         assertThat(record.value().get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(record.value().get("aggregateType").asString()).isEqualTo("restaurant");
@@ -111,7 +97,7 @@ class RestaurantServiceIT {
         assertThat(record.headers()).containsEntry("panorama-event-type", "restaurant.RestaurantCreated")
             .containsEntry("panorama-aggregate-id", id).containsEntry("panorama-aggregate-version", "1");
 
-        HttpResponse<String> current = send("GET", "/restaurants/" + id, null, null, null);
+        HttpResponse<String> current = http.send("GET", "/restaurants/" + id, null, null, null);
         assertThat(current.statusCode()).isEqualTo(200);
         assertThat(current.headers().firstValue("ETag")).hasValue("\"1\"");
         assertThat(JSON.readTree(current.body())).isEqualTo(JSON.readTree("""
@@ -123,10 +109,10 @@ class RestaurantServiceIT {
     void eachChangeWithTheCurrentIfMatchRaisesTheVersionAndPublishesInOrder() throws Exception {
         String id = create();
 
-        HttpResponse<String> renamed = send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta Kitchen\"}", "\"1\"", "rename-1");
-        HttpResponse<String> revised = send("PUT", "/restaurants/" + id + "/menu", """
+        HttpResponse<String> renamed = http.send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta Kitchen\"}", "\"1\"", "rename-1");
+        HttpResponse<String> revised = http.send("PUT", "/restaurants/" + id + "/menu", """
             {"items": [{"menuItemId": "mango-lassi", "name": "Mango Lassi", "price": {"amount": "4.25", "currency": "USD"}}]}""", "\"2\"", null);
-        HttpResponse<String> hours = send("PUT", "/restaurants/" + id + "/opening-hours", """
+        HttpResponse<String> hours = http.send("PUT", "/restaurants/" + id + "/opening-hours", """
             {"openingHours": [{"dayOfWeek": "SUNDAY", "opens": "00:00", "closes": "24:00"}]}""", "\"3\"", null);
 
         assertThat(renamed.statusCode()).isEqualTo(200);
@@ -138,7 +124,7 @@ class RestaurantServiceIT {
         assertThat(hours.headers().firstValue("ETag")).hasValue("\"4\"");
         assertThat(storedVersion(id)).isEqualTo(4);
 
-        List<Published> records = awaitRecords(id, 4);
+        List<Published> records = topic.awaitWithKey(id, 4);
         assertThat(records).extracting(record -> record.value().get("aggregateVersion").asLong()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(records).extracting(record -> record.value().get("eventType").asString()).containsExactly("restaurant.RestaurantCreated",
             "restaurant.RestaurantRenamed", "restaurant.RestaurantMenuRevised", "restaurant.RestaurantOpeningHoursChanged");
@@ -146,7 +132,7 @@ class RestaurantServiceIT {
         assertThat(records.get(2).value().get("payload").get("menu").get("items")).hasSize(1);
         assertThat(records.get(3).value().get("payload").get("openingHours").get(0).get("closes").asString()).isEqualTo("24:00");
 
-        JsonNode current = JSON.readTree(send("GET", "/restaurants/" + id, null, null, null).body());
+        JsonNode current = JSON.readTree(http.send("GET", "/restaurants/" + id, null, null, null).body());
         assertThat(current.get("version").asLong()).isEqualTo(4);
         assertThat(current.get("name").asString()).isEqualTo("Ajanta Kitchen");
         assertThat(current.get("menu").get("items").get(0).get("menuItemId").asString()).isEqualTo("mango-lassi");
@@ -158,19 +144,19 @@ class RestaurantServiceIT {
     @Test
     void aStaleIfMatchIsAConflictAndChangesNothing() throws Exception {
         String id = create();
-        send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta Kitchen\"}", "\"1\"", null);
+        http.send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta Kitchen\"}", "\"1\"", null);
 
-        HttpResponse<String> stale = send("PUT", "/restaurants/" + id + "/menu", MENU.replace("12.34", "13.00"), "\"1\"", null);
+        HttpResponse<String> stale = http.send("PUT", "/restaurants/" + id + "/menu", MENU.replace("12.34", "13.00"), "\"1\"", null);
 
         assertProblem(stale, 409);
         assertThat(storedVersion(id)).isEqualTo(2);
         assertThat(outboxRows(id)).isEqualTo(2);
-        assertProblem(send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"X\"}", "W/\"2\"", null), 400);
+        assertProblem(http.send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"X\"}", "W/\"2\"", null), 400);
     }
 
     @Test
     void anInvalidBodyIsABadRequestNamingEveryBadField() throws Exception {
-        HttpResponse<String> response = send("POST", "/restaurants", """
+        HttpResponse<String> response = http.send("POST", "/restaurants", """
             {"name": "", "location": {"lat": 91, "lon": -122.2712}, "address": %s,
              "openingHours": [{"dayOfWeek": "MONDAY", "opens": "9:00", "closes": "24:30"}],
              "menu": {"items": [{"menuItemId": "a b", "name": "Naan", "price": {"amount": "3.5", "currency": "usd"}}]}}"""
@@ -189,13 +175,13 @@ class RestaurantServiceIT {
             {"items": [{"menuItemId": "naan", "name": "Naan", "price": {"amount": "3.50", "currency": "USD"}},
                        {"menuItemId": "naan", "name": "Garlic Naan", "price": {"amount": "3.90", "currency": "USD"}}]}""";
 
-        assertProblem(send("PUT", "/restaurants/" + id + "/menu", "{\"items\": []}", null, null), 400);
-        assertThat(assertProblem(send("PUT", "/restaurants/" + id + "/menu", repeated, null, null), 400).get("detail").asString())
+        assertProblem(http.send("PUT", "/restaurants/" + id + "/menu", "{\"items\": []}", null, null), 400);
+        assertThat(assertProblem(http.send("PUT", "/restaurants/" + id + "/menu", repeated, null, null), 400).get("detail").asString())
             .contains("naan");
-        assertProblem(send("PUT", "/restaurants/" + id + "/menu", MENU.replace("USD", "XYZ"), null, null), 400);
-        assertProblem(send("PUT", "/restaurants/" + id + "/opening-hours",
+        assertProblem(http.send("PUT", "/restaurants/" + id + "/menu", MENU.replace("USD", "XYZ"), null, null), 400);
+        assertProblem(http.send("PUT", "/restaurants/" + id + "/opening-hours",
             "{\"openingHours\": [{\"dayOfWeek\": \"FUNDAY\", \"opens\": \"10:00\", \"closes\": \"11:00\"}]}", null, null), 400);
-        assertProblem(send("POST", "/restaurants", "{not json", null, null), 400);
+        assertProblem(http.send("POST", "/restaurants", "{not json", null, null), 400);
         assertThat(outboxRows(id)).isEqualTo(1);
     }
 
@@ -203,18 +189,18 @@ class RestaurantServiceIT {
     void anUnknownRestaurantIsNotFound() throws Exception {
         String unknown = UUID.randomUUID().toString();
 
-        assertProblem(send("GET", "/restaurants/" + unknown, null, null, null), 404);
-        assertProblem(send("PUT", "/restaurants/" + unknown + "/name", "{\"name\": \"Ajanta\"}", null, null), 404);
-        assertProblem(send("PUT", "/restaurants/" + unknown + "/menu", MENU, null, null), 404);
-        assertProblem(send("PUT", "/restaurants/" + unknown + "/opening-hours", "{\"openingHours\": []}", null, null), 404);
+        assertProblem(http.send("GET", "/restaurants/" + unknown, null, null, null), 404);
+        assertProblem(http.send("PUT", "/restaurants/" + unknown + "/name", "{\"name\": \"Ajanta\"}", null, null), 404);
+        assertProblem(http.send("PUT", "/restaurants/" + unknown + "/menu", MENU, null, null), 404);
+        assertProblem(http.send("PUT", "/restaurants/" + unknown + "/opening-hours", "{\"openingHours\": []}", null, null), 404);
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyAnswersTheFirstResultAndPublishesNothingNew() throws Exception {
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", key);
-        HttpResponse<String> retry = send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", key);
+        HttpResponse<String> first = http.send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", key);
+        HttpResponse<String> retry = http.send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -224,19 +210,19 @@ class RestaurantServiceIT {
         assertThat(jdbc.sql("select count(*) from creation_idempotency_key where idempotency_key = ?").param(key).query(Long.class).single())
             .isEqualTo(1);
         assertThat(outboxRows(id)).as("one event for both requests").isEqualTo(1);
-        assertThat(awaitRecords(id, 1)).hasSize(1);
+        assertThat(topic.awaitWithKey(id, 1)).hasSize(1);
 
-        assertProblem(send("POST", "/restaurants", CREATION.replace("Ajanta", "Other"), null, null, "Idempotency-Key", key), 422);
-        assertProblem(send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", "k".repeat(201)), 400);
+        assertProblem(http.send("POST", "/restaurants", CREATION.replace("Ajanta", "Other"), null, null, "Idempotency-Key", key), 422);
+        assertProblem(http.send("POST", "/restaurants", CREATION, null, null, "Idempotency-Key", "k".repeat(201)), 400);
     }
 
     @Test
     void changingToWhatItAlreadyIsAnswersTheCurrentVersionAndPublishesNothing() throws Exception {
         String id = create();
 
-        HttpResponse<String> renamed = send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta\"}", "\"1\"", null);
-        HttpResponse<String> revised = send("PUT", "/restaurants/" + id + "/menu", MENU, "\"1\"", null);
-        HttpResponse<String> hours = send("PUT", "/restaurants/" + id + "/opening-hours", "{\"openingHours\": %s}".formatted(HOURS), null, null);
+        HttpResponse<String> renamed = http.send("PUT", "/restaurants/" + id + "/name", "{\"name\": \"Ajanta\"}", "\"1\"", null);
+        HttpResponse<String> revised = http.send("PUT", "/restaurants/" + id + "/menu", MENU, "\"1\"", null);
+        HttpResponse<String> hours = http.send("PUT", "/restaurants/" + id + "/opening-hours", "{\"openingHours\": %s}".formatted(HOURS), null, null);
 
         for (HttpResponse<String> response : List.of(renamed, revised, hours)) {
             assertThat(response.statusCode()).isEqualTo(200);
@@ -265,8 +251,8 @@ class RestaurantServiceIT {
 
     @Test
     void exposesHealthAndPrometheusMetrics() throws Exception {
-        HttpResponse<String> health = send("GET", "/actuator/health", null, null, null);
-        HttpResponse<String> prometheus = send("GET", "/actuator/prometheus", null, null, null);
+        HttpResponse<String> health = http.send("GET", "/actuator/health", null, null, null);
+        HttpResponse<String> prometheus = http.send("GET", "/actuator/prometheus", null, null, null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
@@ -275,13 +261,9 @@ class RestaurantServiceIT {
     }
 
     private String create() throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/restaurants", CREATION, null, null);
+        HttpResponse<String> response = http.send("POST", "/restaurants", CREATION, null, null);
         assertThat(response.statusCode()).isEqualTo(201);
         return JSON.readTree(response.body()).get("restaurantId").asString();
-    }
-
-    private List<Published> awaitRecords(String restaurantId, int count) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> topic.withKey(restaurantId), records -> records.size() >= count);
     }
 
     private long storedVersion(String restaurantId) {
@@ -290,31 +272,5 @@ class RestaurantServiceIT {
 
     private long outboxRows(String restaurantId) {
         return jdbc.sql("select count(*) from outbox where aggregate_id = ?").param(restaurantId).query(Long.class).single();
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        return problem;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String ifMatch, String correlationId, String... headers)
-        throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        if (correlationId != null) {
-            request.header("X-Correlation-Id", correlationId);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -41,6 +41,11 @@ public final class TopicRecords {
         return all().stream().filter(record -> record.key().equals(key)).toList();
     }
 
+    /** The records keyed by {@code key} once there are at least {@code count}, waiting for the relay up to 20 seconds. */
+    public List<Published> awaitWithKey(String key, int count) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> withKey(key), records -> records.size() >= count);
+    }
+
     public List<Published> all() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -38,13 +38,13 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.panorama.commandweb.CommandHeaders.CORRELATION_ID;
+import static dev.panorama.commandweb.CommandHeaders.IDEMPOTENCY_KEY;
+
 /** The command API. Every success answers {@code {restaurantId, version}} with the version as ETag. */
 @RestController
 @RequestMapping("/restaurants")
 class RestaurantController {
-
-    static final String CORRELATION_ID = "X-Correlation-Id";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CreateRestaurantUseCase create;
     private final RenameRestaurantUseCase rename;
