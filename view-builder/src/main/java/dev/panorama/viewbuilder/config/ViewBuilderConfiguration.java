@@ -3,26 +3,19 @@ package dev.panorama.viewbuilder.config;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.adapter.elasticsearch.ElasticsearchDocumentStore;
-import dev.panorama.viewbuilder.adapter.elasticsearch.ViewIndexes;
+import dev.panorama.views.adapter.DocumentJson;
 import dev.panorama.viewbuilder.adapter.kafka.DeadLetterPublisher;
 import dev.panorama.viewbuilder.adapter.kafka.EventBatchListener;
 import dev.panorama.viewbuilder.adapter.kafka.HeartbeatEmitter;
 import dev.panorama.viewbuilder.adapter.kafka.ViewBuilderMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
-import dev.panorama.viewbuilder.adapter.mongo.MongoPositions;
-import dev.panorama.viewbuilder.adapter.mongo.MongoProcessedEvents;
-import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
-import dev.panorama.viewbuilder.event.EventReader;
-import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
-import dev.panorama.viewbuilder.projection.ConsumerSummaryProjection;
-import dev.panorama.viewbuilder.projection.OrderDetailsProjection;
-import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
-import dev.panorama.viewbuilder.projection.Projections;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
-import dev.panorama.viewbuilder.runtime.ViewMaintainer;
+import dev.panorama.views.adapter.mongo.MongoPositions;
+import dev.panorama.views.adapter.mongo.MongoProcessedEvents;
+import dev.panorama.views.adapter.mongo.MongoStateStore;
+import dev.panorama.views.adapter.mongo.MongoViewVersions;
+import dev.panorama.views.event.EventReader;
+import dev.panorama.views.projection.ViewCatalog;
+import dev.panorama.views.runtime.ViewVersions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,15 +25,13 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.util.Map;
+import java.time.Clock;
 import java.util.UUID;
 
 /** Wires the view builder: the four views, their stores, the Kafka listener, dead letters, heartbeats. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ViewBuilderConfiguration {
-
-    private static final int VIEW_VERSION = 1;
 
     @Bean
     EventReader eventReader() {
@@ -57,26 +48,22 @@ class ViewBuilderConfiguration {
         return client.getDatabase(properties.database());
     }
 
+    /** Every version of every view this release knows. */
     @Bean
-    ViewMaintainer viewMaintainer(MongoDatabase database, ElasticsearchClient elasticsearch, ViewBuilderProperties properties) {
-        Map<String, DocumentStore> sinks = Map.of(
-            OrderHistoryProjection.VIEW, elasticsearchView(elasticsearch, OrderHistoryProjection.VIEW, properties),
-            AvailableRestaurantsProjection.VIEW, elasticsearchView(elasticsearch, AvailableRestaurantsProjection.VIEW, properties),
-            OrderDetailsProjection.VIEW, new MongoDocumentStore(database, mongoCollection(OrderDetailsProjection.VIEW, properties)),
-            ConsumerSummaryProjection.VIEW, new MongoDocumentStore(database, mongoCollection(ConsumerSummaryProjection.VIEW, properties)));
+    ViewCatalog viewCatalog() {
+        return ViewCatalog.ftgo();
+    }
+
+    @Bean
+    ViewVersions viewVersions(MongoDatabase database, ViewBuilderProperties properties) {
+        return new MongoViewVersions(database, properties.namePrefix());
+    }
+
+    @Bean
+    LiveViews liveViews(ViewCatalog catalog, ViewVersions versions, MongoDatabase database, ElasticsearchClient elasticsearch,
+                        ViewBuilderProperties properties) {
         MongoStateStore states = new MongoStateStore(database, properties.namePrefix() + "view_builder_states");
-        return new ViewMaintainer(Projections.all(), states, sinks, properties.maxConflictRetries());
-    }
-
-    private static DocumentStore elasticsearchView(ElasticsearchClient client, String view, ViewBuilderProperties properties) {
-        String alias = properties.viewName(view);
-        ViewIndexes.ensure(client, alias, view, VIEW_VERSION, properties.indexReplicas());
-        return new ElasticsearchDocumentStore(client, alias);
-    }
-
-    /** MongoDB views live in a collection per version, {@code order_details_v1}. */
-    static String mongoCollection(String view, ViewBuilderProperties properties) {
-        return properties.viewName(view).replace('-', '_') + "_v" + VIEW_VERSION;
+        return new LiveViews(catalog, versions, states, elasticsearch, database, properties, Clock.systemUTC());
     }
 
     @Bean
@@ -85,9 +72,9 @@ class ViewBuilderConfiguration {
     }
 
     @Bean
-    EventBatchListener eventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters,
+    EventBatchListener eventBatchListener(EventReader reader, LiveViews liveViews, DeadLetterPublisher deadLetters,
                                           MongoDatabase database, ViewBuilderProperties properties, MeterRegistry meters) {
-        return new EventBatchListener(reader, maintainer, deadLetters,
+        return new EventBatchListener(reader, liveViews, deadLetters,
             new MongoPositions(database, properties.namePrefix() + "view_builder_positions", properties.groupId()),
             new MongoProcessedEvents(database, properties.namePrefix() + "view_builder_processed_events", properties.processedEventRetention()),
             new ViewBuilderMetrics(meters));

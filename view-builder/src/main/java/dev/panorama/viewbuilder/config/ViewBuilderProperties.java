@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param indexReplicas replicas of the view indexes (0 on a single node)
  * @param processedEventRetention how long ids of applied events are kept to skip redeliveries early
  * @param retryMaxInterval the longest pause between two attempts at a failing batch (the back-off doubles up to it)
+ * @param versionsRefresh how often the registry of view versions is re-read: a version a rebuild registers is written from then on
  */
 @ConfigurationProperties("panorama.view-builder")
 public record ViewBuilderProperties(
@@ -28,7 +29,8 @@ public record ViewBuilderProperties(
     @DefaultValue("5") int maxConflictRetries,
     @DefaultValue("0") int indexReplicas,
     @DefaultValue("7d") Duration processedEventRetention,
-    @DefaultValue("30s") Duration retryMaxInterval
+    @DefaultValue("30s") Duration retryMaxInterval,
+    @DefaultValue("1s") Duration versionsRefresh
 ) {
 
     /** The Elasticsearch alias or MongoDB collection a view is read and written through. */

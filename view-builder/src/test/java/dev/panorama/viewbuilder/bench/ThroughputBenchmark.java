@@ -9,25 +9,26 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.panorama.devstack.Engines;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.adapter.elasticsearch.ElasticsearchDocumentStore;
-import dev.panorama.viewbuilder.adapter.elasticsearch.ViewIndexes;
-import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
-import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
-import dev.panorama.viewbuilder.fixtures.OracleStates;
-import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
-import dev.panorama.viewbuilder.projection.ConsumerSummaryProjection;
-import dev.panorama.viewbuilder.projection.OrderDetailsProjection;
-import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
-import dev.panorama.viewbuilder.projection.Projections;
-import dev.panorama.viewbuilder.projection.ViewDocument;
-import dev.panorama.viewbuilder.projection.ViewProjection;
-import dev.panorama.viewbuilder.runtime.BatchOutcome;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
-import dev.panorama.viewbuilder.runtime.ViewMaintainer;
-import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.adapter.elasticsearch.ElasticsearchDocumentStore;
+import dev.panorama.views.adapter.elasticsearch.ViewIndexes;
+import dev.panorama.views.adapter.mongo.MongoDocumentStore;
+import dev.panorama.views.adapter.mongo.MongoStateStore;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.FtgoStory;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.projection.InMemoryStates;
+import dev.panorama.views.projection.AvailableRestaurantsProjection;
+import dev.panorama.views.projection.ConsumerSummaryProjection;
+import dev.panorama.views.projection.OrderDetailsProjection;
+import dev.panorama.views.projection.OrderHistoryProjection;
+import dev.panorama.views.projection.Projections;
+import dev.panorama.views.projection.ViewDocument;
+import dev.panorama.views.projection.ViewProjection;
+import dev.panorama.views.runtime.BatchOutcome;
+import dev.panorama.views.runtime.DocumentStore;
+import dev.panorama.views.runtime.ViewMaintainer;
+import dev.panorama.views.state.AggregateState;
 import org.bson.Document;
 
 import java.io.BufferedReader;
@@ -186,7 +187,7 @@ public final class ThroughputBenchmark {
          */
         double naive(List<DomainEvent> stream, int from, int to) throws IOException {
             Sinks sinks = sinks("naive");
-            OracleStates states = new OracleStates(stream);
+            InMemoryStates states = Oracle.states(stream);
             Map<String, AggregateState> byKey = new HashMap<>();
             states.all().forEach(state -> byKey.put(state.source().toString(), state));
             List<DomainEvent> events = stream.subList(from, to);
@@ -223,7 +224,7 @@ public final class ThroughputBenchmark {
         }
 
         private Map<ViewProjection<?>, List<ViewDocument>> finalDocuments(List<DomainEvent> events) {
-            OracleStates states = new OracleStates(events);
+            InMemoryStates states = Oracle.states(events);
             Map<ViewProjection<?>, List<ViewDocument>> documents = new LinkedHashMap<>();
             for (ViewProjection<?> projection : Projections.all()) {
                 Set<String> ids = new java.util.TreeSet<>();

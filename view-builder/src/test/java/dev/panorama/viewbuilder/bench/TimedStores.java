@@ -1,13 +1,13 @@
 package dev.panorama.viewbuilder.bench;
 
-import dev.panorama.viewbuilder.event.SourceKey;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
-import dev.panorama.viewbuilder.runtime.StateStore;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.event.SourceKey;
+import dev.panorama.views.runtime.DocumentStore;
+import dev.panorama.views.runtime.StateStore;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
 
 import java.util.Collection;
 import java.util.List;

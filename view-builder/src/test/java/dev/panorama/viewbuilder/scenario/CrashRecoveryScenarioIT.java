@@ -2,8 +2,8 @@ package dev.panorama.viewbuilder.scenario;
 
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.FtgoStory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,8 +4,8 @@ import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.Ports;
 import dev.panorama.devstack.elasticsearch.ForkedElasticsearchEngine;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.FtgoStory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,35 +1,24 @@
 package dev.panorama.viewbuilder.scenario;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.mongodb.client.MongoDatabase;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
 import dev.panorama.viewbuilder.ViewBuilderApplication;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.adapter.elasticsearch.ElasticsearchDocumentStore;
-import dev.panorama.viewbuilder.adapter.mongo.MongoDocumentStore;
-import dev.panorama.viewbuilder.adapter.mongo.MongoStateStore;
-import dev.panorama.viewbuilder.config.ViewBuilderProperties;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
-import dev.panorama.viewbuilder.fixtures.OracleStates;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
-import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
-import dev.panorama.viewbuilder.projection.ConsumerSummaryProjection;
-import dev.panorama.viewbuilder.projection.OrderDetailsProjection;
-import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
-import dev.panorama.viewbuilder.projection.Projections;
-import dev.panorama.viewbuilder.projection.States;
-import dev.panorama.viewbuilder.projection.ViewDocument;
-import dev.panorama.viewbuilder.projection.ViewProjection;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.EnvelopeJson;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.projection.InMemoryStates;
+import dev.panorama.views.fixtures.FtgoStory;
+import dev.panorama.views.projection.OrderHistoryProjection;
+import dev.panorama.views.projection.States;
+import dev.panorama.views.projection.ViewCatalog;
+import dev.panorama.views.projection.ViewDocument;
+import dev.panorama.views.projection.ViewProjection;
 import dev.panorama.viewbuilder.redrive.Redrive;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
-import dev.panorama.viewbuilder.runtime.ViewMaintainer;
-import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.views.state.AggregateState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -108,7 +97,7 @@ class PoisonScenarioIT {
             TreeMap::new, Collectors.counting()));
         Map<String, String> reasonOfEvent = new HashMap<>();
         letters.forEach(letter -> reasonOfEvent.put(eventId(letter), Scenario.header(letter, "panorama-dlq-reason")));
-        int diffsBeforeFix = scenario.compare(new OracleStates(story)).diffs();
+        int diffsBeforeFix = scenario.compare(Oracle.states(story)).diffs();
 
         assertThat(letters).allSatisfy(letter -> assertThat(Scenario.header(letter, "panorama-dlq-detail")).isNotBlank());
         poisoned.forEach((index, reason) -> assertThat(reasonOfEvent.get(story.get(index).metadata().eventId().toString()))
@@ -203,23 +192,13 @@ class PoisonScenarioIT {
 
         @Bean
         @Primary
-        ViewMaintainer viewMaintainerWithABug(@Qualifier("viewMaintainer") ViewMaintainer deployed, MongoDatabase database,
-                                              ElasticsearchClient elasticsearch, ViewBuilderProperties properties) {
-            Map<String, DocumentStore> sinks = Map.of(
-                OrderHistoryProjection.VIEW, new ElasticsearchDocumentStore(elasticsearch, properties.viewName(OrderHistoryProjection.VIEW)),
-                AvailableRestaurantsProjection.VIEW, new ElasticsearchDocumentStore(elasticsearch,
-                    properties.viewName(AvailableRestaurantsProjection.VIEW)),
-                OrderDetailsProjection.VIEW, new MongoDocumentStore(database, collection(OrderDetailsProjection.VIEW, properties)),
-                ConsumerSummaryProjection.VIEW, new MongoDocumentStore(database, collection(ConsumerSummaryProjection.VIEW, properties)));
-            List<ViewProjection<?>> projections = Projections.all().stream()
-                .map(projection -> projection.view().equals(OrderHistoryProjection.VIEW) ? new WithABug<>(projection) : projection)
-                .collect(Collectors.toList());
-            return new ViewMaintainer(projections, new MongoStateStore(database, properties.namePrefix() + "view_builder_states"), sinks,
-                properties.maxConflictRetries());
-        }
-
-        private static String collection(String view, ViewBuilderProperties properties) {
-            return properties.viewName(view).replace('-', '_') + "_v1";
+        ViewCatalog viewCatalogWithABug() {
+            List<ViewCatalog.Entry> entries = new ArrayList<>();
+            for (String view : ViewCatalog.ftgo().views()) {
+                ViewCatalog.ftgo().versions(view).forEach(entry -> entries.add(view.equals(OrderHistoryProjection.VIEW)
+                    ? new ViewCatalog.Entry(entry.version(), new WithABug<>(entry.projection()), entry.sink()) : entry));
+            }
+            return new ViewCatalog(entries);
         }
     }
 

@@ -6,16 +6,17 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
-import dev.panorama.viewbuilder.fixtures.OracleStates;
-import dev.panorama.viewbuilder.fixtures.ViewBuilderTestProperties;
-import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection;
-import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
-import dev.panorama.viewbuilder.projection.Projections;
-import dev.panorama.viewbuilder.projection.ViewProjection;
-import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.EnvelopeJson;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.projection.InMemoryStates;
+import dev.panorama.viewbuilder.ViewBuilderTestProperties;
+import dev.panorama.views.projection.AvailableRestaurantsProjection;
+import dev.panorama.views.projection.OrderHistoryProjection;
+import dev.panorama.views.projection.Projections;
+import dev.panorama.views.projection.ViewProjection;
+import dev.panorama.views.state.AggregateState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -187,7 +188,7 @@ final class Scenario implements AutoCloseable {
             Progress progress = progress();
             return progress.committed() >= progress.end();
         });
-        OracleStates oracle = new OracleStates(expectedEvents);
+        InMemoryStates oracle = Oracle.states(expectedEvents);
         Comparison[] last = new Comparison[1];
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -201,7 +202,7 @@ final class Scenario implements AutoCloseable {
     }
 
     /** Every document of every view against the one rendered from the oracle's states, field for field. */
-    Comparison compare(OracleStates oracle) throws IOException {
+    Comparison compare(InMemoryStates oracle) throws IOException {
         int documents = 0;
         int diffs = 0;
         List<String> examples = new ArrayList<>();
@@ -228,7 +229,7 @@ final class Scenario implements AutoCloseable {
     record Comparison(int documents, int diffs, List<String> examples) {
     }
 
-    private static Map<String, JsonNode> expected(ViewProjection<?> projection, OracleStates states) {
+    private static Map<String, JsonNode> expected(ViewProjection<?> projection, InMemoryStates states) {
         Set<String> ids = new TreeSet<>();
         for (AggregateState state : states.all()) {
             if (projection.sourceTypes().contains(state.aggregateType())) {

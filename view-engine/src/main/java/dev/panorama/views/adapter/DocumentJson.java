@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.adapter;
+package dev.panorama.views.adapter;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,12 +1,12 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
-import dev.panorama.viewbuilder.event.Values.Address;
-import dev.panorama.viewbuilder.event.Values.GeoPoint;
-import dev.panorama.viewbuilder.event.Values.LineItem;
-import dev.panorama.viewbuilder.event.Values.MenuItem;
-import dev.panorama.viewbuilder.event.Values.Money;
-import dev.panorama.viewbuilder.event.Values.OpeningPeriod;
-import dev.panorama.viewbuilder.event.Values.PersonName;
+import dev.panorama.views.event.Values.Address;
+import dev.panorama.views.event.Values.GeoPoint;
+import dev.panorama.views.event.Values.LineItem;
+import dev.panorama.views.event.Values.MenuItem;
+import dev.panorama.views.event.Values.Money;
+import dev.panorama.views.event.Values.OpeningPeriod;
+import dev.panorama.views.event.Values.PersonName;
 
 import java.time.Instant;
 import java.util.List;

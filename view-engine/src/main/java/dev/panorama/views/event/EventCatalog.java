@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

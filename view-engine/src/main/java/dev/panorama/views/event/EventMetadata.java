@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 import java.time.Instant;
 import java.util.Objects;

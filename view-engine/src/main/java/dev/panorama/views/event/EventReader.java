@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -6,9 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import dev.panorama.viewbuilder.event.ReadResult.Accepted;
-import dev.panorama.viewbuilder.event.ReadResult.Rejected;
-import dev.panorama.viewbuilder.event.ReadResult.Rejection;
+import dev.panorama.views.event.ReadResult.Accepted;
+import dev.panorama.views.event.ReadResult.Rejected;
+import dev.panorama.views.event.ReadResult.Rejection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 /** What reading one record gave: an event to apply, or the reason it can never be applied. */
 public sealed interface ReadResult {

@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 /** One source aggregate: the key of a version-vector entry, written {@code <aggregateType>:<aggregateId>}. */
 public record SourceKey(String aggregateType, String aggregateId) {

@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;

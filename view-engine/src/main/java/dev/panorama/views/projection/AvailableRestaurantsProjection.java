@@ -1,11 +1,11 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.event.Values.Address;
-import dev.panorama.viewbuilder.event.Values.GeoPoint;
-import dev.panorama.viewbuilder.event.Values.OpeningPeriod;
-import dev.panorama.viewbuilder.projection.DocumentValues.Amount;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.event.Values.Address;
+import dev.panorama.views.event.Values.GeoPoint;
+import dev.panorama.views.event.Values.OpeningPeriod;
+import dev.panorama.views.projection.DocumentValues.Amount;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.RestaurantState;
 
 import java.util.ArrayList;
 import java.util.List;

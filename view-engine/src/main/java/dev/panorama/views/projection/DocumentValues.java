@@ -1,8 +1,8 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.event.Values.LineItem;
-import dev.panorama.viewbuilder.event.Values.Money;
-import dev.panorama.viewbuilder.state.DeliveryState;
+import dev.panorama.views.event.Values.LineItem;
+import dev.panorama.views.event.Values.Money;
+import dev.panorama.views.state.DeliveryState;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,41 +1,85 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.FoldResult;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
-import dev.panorama.viewbuilder.state.StateFold;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.FoldResult;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
+import dev.panorama.views.state.StateFold;
 
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Aggregate states held in memory: the reference fold that tests and the consistency checker compare
- * the live views with. Not for production state, which must survive restarts.
+ * Aggregate states held in memory and indexed by foreign key: the fold the rebuild tool and the
+ * consistency checker render views from, and the reference the tests compare live views with. Lookups
+ * by foreign key answer in id order, as the state store does. Not for the live builder's states, which
+ * must survive restarts.
  */
 public final class InMemoryStates implements States {
 
     private final Map<String, AggregateState> states = new LinkedHashMap<>();
+    private final Map<String, TreeMap<String, OrderState>> ordersOfConsumer = new HashMap<>();
+    private final Map<String, TreeMap<String, OrderState>> ordersAtRestaurant = new HashMap<>();
+    private final Map<String, TreeMap<String, DeliveryState>> deliveriesOfOrder = new HashMap<>();
 
     /** Folds one event into its aggregate's state. */
     public FoldResult apply(DomainEvent event) {
         String key = event.metadata().source().toString();
         FoldResult result = StateFold.apply(states.get(key), event);
         if (result instanceof FoldResult.Applied applied) {
-            states.put(key, applied.state());
+            put(applied.state());
         }
         return result;
     }
 
+    /** Sets a state outright, as a snapshot gives it; a state older than the one held is ignored. */
+    public void put(AggregateState state) {
+        String key = state.source().toString();
+        AggregateState before = states.get(key);
+        if (before != null && before.version() >= state.version()) {
+            return;
+        }
+        states.put(key, state);
+        switch (state) {
+            case OrderState order -> {
+                if (before instanceof OrderState old) {
+                    ordersOfConsumer.get(old.consumerId()).remove(old.id());
+                    ordersAtRestaurant.get(old.restaurantId()).remove(old.id());
+                }
+                ordersOfConsumer.computeIfAbsent(order.consumerId(), id -> new TreeMap<>()).put(order.id(), order);
+                ordersAtRestaurant.computeIfAbsent(order.restaurantId(), id -> new TreeMap<>()).put(order.id(), order);
+            }
+            case DeliveryState delivery -> {
+                if (before instanceof DeliveryState old) {
+                    deliveriesOfOrder.get(old.orderId()).remove(old.id());
+                }
+                deliveriesOfOrder.computeIfAbsent(delivery.orderId(), id -> new TreeMap<>()).put(delivery.id(), delivery);
+            }
+            case ConsumerState ignored -> { }
+            case RestaurantState ignored -> { }
+        }
+    }
+
     public Collection<AggregateState> all() {
         return List.copyOf(states.values());
+    }
+
+    /** The version held of a source written {@code <aggregateType>:<aggregateId>}, 0 when none. */
+    public long version(String sourceKey) {
+        AggregateState state = states.get(sourceKey);
+        return state == null ? 0 : state.version();
+    }
+
+    public int size() {
+        return states.size();
     }
 
     @Override
@@ -55,25 +99,20 @@ public final class InMemoryStates implements States {
 
     @Override
     public List<OrderState> ordersOfConsumer(String consumerId) {
-        return ofType(OrderState.class).stream().filter(order -> order.consumerId().equals(consumerId)).toList();
+        return List.copyOf(ordersOfConsumer.getOrDefault(consumerId, new TreeMap<>()).values());
     }
 
     @Override
     public List<OrderState> ordersAtRestaurant(String restaurantId) {
-        return ofType(OrderState.class).stream().filter(order -> order.restaurantId().equals(restaurantId)).toList();
+        return List.copyOf(ordersAtRestaurant.getOrDefault(restaurantId, new TreeMap<>()).values());
     }
 
     @Override
     public List<DeliveryState> deliveriesOfOrder(String orderId) {
-        return ofType(DeliveryState.class).stream().filter(delivery -> delivery.orderId().equals(orderId)).toList();
+        return List.copyOf(deliveriesOfOrder.getOrDefault(orderId, new TreeMap<>()).values());
     }
 
     private <T extends AggregateState> Optional<T> get(String type, String id, Class<T> stateType) {
         return Optional.ofNullable(states.get(type + ":" + id)).map(stateType::cast);
-    }
-
-    private <T extends AggregateState> List<T> ofType(Class<T> stateType) {
-        return states.values().stream().filter(stateType::isInstance).map(stateType::cast)
-            .sorted(Comparator.comparing(AggregateState::id)).toList();
     }
 }

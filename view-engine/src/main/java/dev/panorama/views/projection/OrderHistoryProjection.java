@@ -1,13 +1,14 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.projection.DocumentValues.Amount;
-import dev.panorama.viewbuilder.projection.DocumentValues.Delivery;
-import dev.panorama.viewbuilder.projection.DocumentValues.Line;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.projection.DocumentValues.Amount;
+import dev.panorama.views.projection.DocumentValues.Delivery;
+import dev.panorama.views.event.Values.LineItem;
+import dev.panorama.views.projection.DocumentValues.Line;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.Set;
 /**
  * {@code order-history} (Elasticsearch): one document per order, pre-joined with the consumer's and the
  * restaurant's names and the delivery status, for keyword search, filters and sorting per consumer.
+ *
+ * <p>Version 2 adds {@code itemCount} (the number of items ordered, all lines together) and maps the
+ * order total as a number, so that totals can be filtered by range and sorted; version 1 documents do
+ * not carry {@code itemCount}.
  */
 public final class OrderHistoryProjection implements ViewProjection<OrderHistoryProjection.Document> {
 
@@ -26,12 +31,28 @@ public final class OrderHistoryProjection implements ViewProjection<OrderHistory
     public record Document(String orderId, String consumerId, String consumerName, String restaurantId, String restaurantName,
                            String status, String statusReason, List<Line> lineItems, Amount orderTotal, Instant createdAt,
                            Instant updatedAt, Instant deliverAt, String deliveryStatus, String courierName, Instant pickedUpAt,
-                           Instant deliveredAt, Map<String, Long> sourceVersions) implements ViewDocument {
+                           Instant deliveredAt, Integer itemCount, Map<String, Long> sourceVersions) implements ViewDocument {
 
         @Override
         public String id() {
             return orderId;
         }
+    }
+
+    private final int version;
+
+    /** Version 1. */
+    public OrderHistoryProjection() {
+        this(1);
+    }
+
+    private OrderHistoryProjection(int version) {
+        this.version = version;
+    }
+
+    /** Version 2: with {@code itemCount}. */
+    public static OrderHistoryProjection v2() {
+        return new OrderHistoryProjection(2);
     }
 
     @Override
@@ -58,7 +79,8 @@ public final class OrderHistoryProjection implements ViewProjection<OrderHistory
                 order.status().name(), order.statusReason(), Line.of(order.lineItems()), Amount.of(order.orderTotal()), order.createdAt(),
                 order.updatedAt(), order.deliverAt(), delivery.map(Delivery::status).orElse(null),
                 delivery.map(Delivery::courierName).orElse(null), delivery.map(d -> d.at(DeliveryState.Status.PICKED_UP.name())).orElse(null),
-                delivery.map(d -> d.at(DeliveryState.Status.DELIVERED.name())).orElse(null), join.sourceVersions());
+                delivery.map(d -> d.at(DeliveryState.Status.DELIVERED.name())).orElse(null),
+                version >= 2 ? order.lineItems().stream().mapToInt(LineItem::quantity).sum() : null, join.sourceVersions());
         });
     }
 }

@@ -1,10 +1,10 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
 
 import java.util.List;
 import java.util.Map;

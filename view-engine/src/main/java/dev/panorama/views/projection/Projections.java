@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.state.AggregateState;
+import dev.panorama.views.state.AggregateState;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
+import dev.panorama.views.event.DomainEvent;
 
 import java.util.List;
 import java.util.Map;

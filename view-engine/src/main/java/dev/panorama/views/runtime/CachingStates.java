@@ -1,12 +1,12 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.event.SourceKey;
-import dev.panorama.viewbuilder.projection.States;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.event.SourceKey;
+import dev.panorama.views.projection.States;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
 
 import java.util.ArrayList;
 import java.util.Collection;

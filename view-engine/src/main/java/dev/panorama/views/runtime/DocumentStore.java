@@ -1,6 +1,6 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.projection.ViewDocument;
+import dev.panorama.views.projection.ViewDocument;
 
 import java.util.Collection;
 import java.util.List;

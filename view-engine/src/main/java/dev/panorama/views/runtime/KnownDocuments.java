@@ -1,6 +1,6 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.runtime.DocumentStore.Stored;
+import dev.panorama.views.runtime.DocumentStore.Stored;
 
 import java.util.Collection;
 import java.util.HashMap;

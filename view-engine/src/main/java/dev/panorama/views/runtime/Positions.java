@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
 import java.time.Instant;
 

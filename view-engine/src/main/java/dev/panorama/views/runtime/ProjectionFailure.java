@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
 /**
  * Projection code threw: a bug, or data it cannot handle. Retrying cannot help, unlike a store that is

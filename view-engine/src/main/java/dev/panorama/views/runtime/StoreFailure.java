@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
 /** The state store failed while projection code read through it: transient, the batch is retried. */
 public final class StoreFailure extends RuntimeException {

@@ -1,15 +1,15 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.event.SourceKey;
-import dev.panorama.viewbuilder.projection.ViewDocument;
-import dev.panorama.viewbuilder.projection.ViewProjection;
-import dev.panorama.viewbuilder.runtime.DocumentStore.Stored;
-import dev.panorama.viewbuilder.runtime.DocumentStore.Write;
-import dev.panorama.viewbuilder.runtime.StateStore.StateUpdate;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.FoldResult;
-import dev.panorama.viewbuilder.state.StateFold;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.event.SourceKey;
+import dev.panorama.views.projection.ViewDocument;
+import dev.panorama.views.projection.ViewProjection;
+import dev.panorama.views.runtime.DocumentStore.Stored;
+import dev.panorama.views.runtime.DocumentStore.Write;
+import dev.panorama.views.runtime.StateStore.StateUpdate;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.FoldResult;
+import dev.panorama.views.state.StateFold;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,31 +39,39 @@ public final class ViewMaintainer {
     /** Per view; at a few hundred bytes a document, some 10 MB per view at most. */
     public static final int DEFAULT_KNOWN_DOCUMENTS = 20_000;
 
-    private final List<ViewProjection<?>> projections;
+    private final List<ViewTarget> targets;
     private final StateStore states;
-    private final Map<String, DocumentStore> sinks;
     private final int maxConflictRetries;
-    private final Map<String, KnownDocuments> known = new HashMap<>();
+    private final Map<ViewTarget, KnownDocuments> known = new HashMap<>();
     /** The views' reads and writes of a batch go out side by side: they are independent round trips to different sinks. */
     private final Executor io = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("view-writer-", 0).factory());
 
+    /** Version 1 of each projection, in the sink of its view's name. */
     public ViewMaintainer(List<ViewProjection<?>> projections, StateStore states, Map<String, DocumentStore> sinks, int maxConflictRetries) {
-        this(projections, states, sinks, maxConflictRetries, DEFAULT_KNOWN_DOCUMENTS);
+        this(ViewTarget.firstVersions(projections, sinks), states, maxConflictRetries, DEFAULT_KNOWN_DOCUMENTS);
     }
 
-    /** @param knownDocuments per view, how many documents' last seen vectors and tokens are kept to save reads */
+    /** Version 1 of each projection; see {@link #ViewMaintainer(List, StateStore, int, int)}. */
     public ViewMaintainer(List<ViewProjection<?>> projections, StateStore states, Map<String, DocumentStore> sinks, int maxConflictRetries,
                           int knownDocuments) {
-        this.projections = List.copyOf(projections);
+        this(ViewTarget.firstVersions(projections, sinks), states, maxConflictRetries, knownDocuments);
+    }
+
+    /** @param knownDocuments per target, how many documents' last seen vectors and tokens are kept to save reads */
+    public ViewMaintainer(List<ViewTarget> targets, StateStore states, int maxConflictRetries, int knownDocuments) {
+        this.targets = List.copyOf(targets);
         this.states = states;
-        this.sinks = Map.copyOf(sinks);
         this.maxConflictRetries = maxConflictRetries;
-        for (ViewProjection<?> projection : projections) {
-            if (!sinks.containsKey(projection.view())) {
-                throw new IllegalArgumentException("no sink for view " + projection.view());
+        for (ViewTarget target : targets) {
+            if (known.put(target, new KnownDocuments(knownDocuments)) != null) {
+                throw new IllegalArgumentException("target " + target.name() + " given twice");
             }
-            known.put(projection.view(), new KnownDocuments(knownDocuments));
         }
+    }
+
+    /** The view versions this maintainer keeps up to date. */
+    public List<ViewTarget> targets() {
+        return targets;
     }
 
     public BatchOutcome apply(List<DomainEvent> batch) {
@@ -73,34 +81,34 @@ public final class ViewMaintainer {
         // writer or another): of two writers that change the two ends of a join, one sees the other's state.
         CachingStates batchStates = new CachingStates(states, folded.touched());
         List<Job> fanOuts = new ArrayList<>();
-        for (ViewProjection<?> projection : projections) {
+        for (ViewTarget target : targets) {
             for (AggregateState touched : folded.touched()) {
-                if (projection.sourceTypes().contains(touched.aggregateType())) {
-                    fanOuts.add(new Job(projection, touched));
+                if (target.projection().sourceTypes().contains(touched.aggregateType())) {
+                    fanOuts.add(new Job(target, touched));
                 }
             }
         }
-        Map<ViewProjection<?>, Set<String>> affected = new LinkedHashMap<>();
-        projections.forEach(projection -> affected.put(projection, new LinkedHashSet<>()));
-        batchStates.resolve(fanOuts, job -> guard(job.projection(), null, () -> job.projection().affectedDocuments(job.state(), batchStates)))
-            .forEach((job, ids) -> affected.get(job.projection()).addAll(ids));
+        Map<ViewTarget, Set<String>> affected = new LinkedHashMap<>();
+        targets.forEach(target -> affected.put(target, new LinkedHashSet<>()));
+        batchStates.resolve(fanOuts, job -> guard(job.target(), null, () -> job.target().projection().affectedDocuments(job.state(), batchStates)))
+            .forEach((job, ids) -> affected.get(job.target()).addAll(ids));
         Map<String, Integer> written = new TreeMap<>();
         int retried = 0;
-        Map<ViewProjection<?>, Set<String>> pending = affected;
+        Map<ViewTarget, Set<String>> pending = affected;
         CachingStates pass = batchStates;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > maxConflictRetries) {
                 var first = pending.entrySet().iterator().next();
-                throw new IllegalStateException(first.getKey().view() + ": " + first.getValue().size() + " documents still conflict after "
+                throw new IllegalStateException(first.getKey().name() + ": " + first.getValue().size() + " documents still conflict after "
                     + maxConflictRetries + " retries, e.g. " + first.getValue().iterator().next());
             }
-            Map<ViewProjection<?>, Set<String>> again = renderAndWrite(pending, pass, attempt == 0, written);
+            Map<ViewTarget, Set<String>> again = renderAndWrite(pending, pass, attempt == 0, written);
             retried += again.values().stream().mapToInt(Set::size).sum();
             pending = again;
             // A retry after a lost race reads everything afresh.
             pass = new CachingStates(states, List.of());
         }
-        projections.forEach(projection -> written.putIfAbsent(projection.view(), 0));
+        targets.forEach(target -> written.putIfAbsent(target.projection().view(), 0));
         return new BatchOutcome(folded.applied(), folded.alreadyApplied(), folded.parked(), written, retried);
     }
 
@@ -155,24 +163,24 @@ public final class ViewMaintainer {
      * conditional bulk request). Returns, per view, the documents that lost a race or diverged and
      * must be rendered again.
      */
-    private Map<ViewProjection<?>, Set<String>> renderAndWrite(Map<ViewProjection<?>, Set<String>> ids, CachingStates pass,
+    private Map<ViewTarget, Set<String>> renderAndWrite(Map<ViewTarget, Set<String>> ids, CachingStates pass,
                                                               boolean firstAttempt, Map<String, Integer> written) {
         List<Job> renders = new ArrayList<>();
-        ids.forEach((projection, documentIds) -> documentIds.forEach(id -> renders.add(new Job(projection, id))));
+        ids.forEach((target, documentIds) -> documentIds.forEach(id -> renders.add(new Job(target, id))));
         Map<Job, Optional<? extends ViewDocument>> rendered = pass.resolve(renders,
-            job -> guard(job.projection(), job.documentId(), () -> job.projection().render(job.documentId(), pass)));
-        Map<ViewProjection<?>, CompletableFuture<ViewWritten>> perView = new LinkedHashMap<>();
-        ids.forEach((projection, documentIds) -> {
+            job -> guard(job.target(), job.documentId(), () -> job.target().projection().render(job.documentId(), pass)));
+        Map<ViewTarget, CompletableFuture<ViewWritten>> perView = new LinkedHashMap<>();
+        ids.forEach((target, documentIds) -> {
             if (!documentIds.isEmpty()) {
-                perView.put(projection, CompletableFuture.supplyAsync(() -> writeView(projection, documentIds, rendered, firstAttempt), io));
+                perView.put(target, CompletableFuture.supplyAsync(() -> writeView(target, documentIds, rendered, firstAttempt), io));
             }
         });
-        Map<ViewProjection<?>, Set<String>> again = new LinkedHashMap<>();
+        Map<ViewTarget, Set<String>> again = new LinkedHashMap<>();
         RuntimeException failure = null;
-        for (Map.Entry<ViewProjection<?>, CompletableFuture<ViewWritten>> entry : perView.entrySet()) {
+        for (Map.Entry<ViewTarget, CompletableFuture<ViewWritten>> entry : perView.entrySet()) {
             try {
                 ViewWritten result = entry.getValue().join();
-                written.merge(entry.getKey().view(), result.documents(), Integer::sum);
+                written.merge(entry.getKey().projection().view(), result.documents(), Integer::sum);
                 if (!result.again().isEmpty()) {
                     again.put(entry.getKey(), result.again());
                 }
@@ -192,10 +200,10 @@ public final class ViewMaintainer {
         return again;
     }
 
-    private ViewWritten writeView(ViewProjection<?> projection, Set<String> ids, Map<Job, Optional<? extends ViewDocument>> rendered,
+    private ViewWritten writeView(ViewTarget target, Set<String> ids, Map<Job, Optional<? extends ViewDocument>> rendered,
                                   boolean firstAttempt) {
-        DocumentStore sink = sinks.get(projection.view());
-        KnownDocuments seen = known.get(projection.view());
+        DocumentStore sink = target.sink();
+        KnownDocuments seen = known.get(target);
         Map<String, Stored> stored = firstAttempt ? seen.get(ids) : new HashMap<>();
         Set<String> unknown = new LinkedHashSet<>(ids);
         unknown.removeAll(stored.keySet());
@@ -207,7 +215,7 @@ public final class ViewMaintainer {
         List<Write> writes = new ArrayList<>();
         Set<String> retry = new LinkedHashSet<>();
         for (String id : ids) {
-            rendered.get(new Job(projection, id)).ifPresent(document -> {
+            rendered.get(new Job(target, id)).ifPresent(document -> {
                 Stored current = stored.get(id);
                 switch (decide(document, current)) {
                     case WRITE -> writes.add(new Write(document, current));
@@ -232,13 +240,13 @@ public final class ViewMaintainer {
     }
 
     /** Runs projection code, telling its own failures apart from the store's. */
-    private static <T> T guard(ViewProjection<?> projection, String documentId, java.util.function.Supplier<T> code) {
+    private static <T> T guard(ViewTarget target, String documentId, java.util.function.Supplier<T> code) {
         try {
             return code.get();
         } catch (StoreFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ProjectionFailure(projection.view(), documentId, e);
+            throw new ProjectionFailure(target.projection().view(), documentId, e);
         }
     }
 
@@ -275,14 +283,14 @@ public final class ViewMaintainer {
     }
 
     /** A piece of projection work: a fan-out from a changed state, or the render of one document. */
-    private record Job(ViewProjection<?> projection, AggregateState state, String documentId) {
+    private record Job(ViewTarget target, AggregateState state, String documentId) {
 
-        Job(ViewProjection<?> projection, AggregateState state) {
-            this(projection, state, null);
+        Job(ViewTarget target, AggregateState state) {
+            this(target, state, null);
         }
 
-        Job(ViewProjection<?> projection, String documentId) {
-            this(projection, null, documentId);
+        Job(ViewTarget target, String documentId) {
+            this(target, null, documentId);
         }
     }
 }

@@ -1,6 +1,6 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
-import dev.panorama.viewbuilder.event.SourceKey;
+import dev.panorama.views.event.SourceKey;
 
 /**
  * The folded state of one source aggregate, as far as the views need it, at {@link #version()} (the

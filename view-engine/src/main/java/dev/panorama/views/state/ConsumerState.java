@@ -1,7 +1,7 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
-import dev.panorama.viewbuilder.event.Values.Address;
-import dev.panorama.viewbuilder.event.Values.PersonName;
+import dev.panorama.views.event.Values.Address;
+import dev.panorama.views.event.Values.PersonName;
 
 public record ConsumerState(String id, long version, PersonName name, String email, Address address) implements AggregateState {
 

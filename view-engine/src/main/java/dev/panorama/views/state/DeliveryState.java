@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
 import java.time.Instant;
 import java.util.List;

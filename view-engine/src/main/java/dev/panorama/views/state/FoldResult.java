@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
 /** What applying one event to its aggregate's state gave. */
 public sealed interface FoldResult {

@@ -1,8 +1,8 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
-import dev.panorama.viewbuilder.event.Values.Address;
-import dev.panorama.viewbuilder.event.Values.LineItem;
-import dev.panorama.viewbuilder.event.Values.Money;
+import dev.panorama.views.event.Values.Address;
+import dev.panorama.views.event.Values.LineItem;
+import dev.panorama.views.event.Values.Money;
 
 import java.time.Instant;
 import java.util.List;

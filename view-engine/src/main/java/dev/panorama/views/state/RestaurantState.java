@@ -1,9 +1,9 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
-import dev.panorama.viewbuilder.event.Values.Address;
-import dev.panorama.viewbuilder.event.Values.GeoPoint;
-import dev.panorama.viewbuilder.event.Values.MenuItem;
-import dev.panorama.viewbuilder.event.Values.OpeningPeriod;
+import dev.panorama.views.event.Values.Address;
+import dev.panorama.views.event.Values.GeoPoint;
+import dev.panorama.views.event.Values.MenuItem;
+import dev.panorama.views.event.Values.OpeningPeriod;
 
 import java.util.List;
 

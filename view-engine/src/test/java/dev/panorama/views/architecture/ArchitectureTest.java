@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.architecture;
+package dev.panorama.views.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,21 +16,37 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.panorama.viewbuilder");
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.panorama.views");
     }
 
     @Test
     void projectionsAndStatesUseNoFrameworkNoDriverAndNoAdapter() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("..viewbuilder.projection..", "..viewbuilder.state..", "..viewbuilder.event..")
+        ArchRule rule = noClasses().that().resideInAnyPackage("..views.projection..", "..views.state..", "..views.event..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "co.elastic..",
-                "org.apache.kafka..", "..viewbuilder.adapter..", "..viewbuilder.runtime..")
+                "org.apache.kafka..", "..views.adapter..", "..views.runtime..")
+            .allowEmptyShould(false);
+        rule.check(classes);
+    }
+
+    @Test
+    void theRuntimeKnowsItsStoresOnlyThroughItsPorts() {
+        ArchRule rule = noClasses().that().resideInAPackage("..views.runtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "co.elastic..",
+                "org.apache.kafka..", "..views.adapter..")
+            .allowEmptyShould(false);
+        rule.check(classes);
+    }
+
+    @Test
+    void nothingHereNeedsAFramework() {
+        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
             .allowEmptyShould(false);
         rule.check(classes);
     }
 
     @Test
     void projectionsAndStatesDoNotParseJson() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("..viewbuilder.projection..", "..viewbuilder.state..")
+        ArchRule rule = noClasses().that().resideInAnyPackage("..views.projection..", "..views.state..")
             .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.networknt..")
             .allowEmptyShould(false);
         rule.check(classes);

@@ -1,7 +1,7 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
-import dev.panorama.viewbuilder.fixtures.EnvelopeJson;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
+import dev.panorama.views.fixtures.EnvelopeJson;
+import dev.panorama.views.fixtures.FtgoStory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

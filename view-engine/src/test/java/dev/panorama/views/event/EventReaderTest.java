@@ -1,10 +1,10 @@
-package dev.panorama.viewbuilder.event;
+package dev.panorama.views.event;
 
-import dev.panorama.viewbuilder.event.DomainEvent.ConsumerRegistered;
-import dev.panorama.viewbuilder.event.DomainEvent.OrderCreated;
-import dev.panorama.viewbuilder.event.ReadResult.Accepted;
-import dev.panorama.viewbuilder.event.ReadResult.Rejected;
-import dev.panorama.viewbuilder.event.ReadResult.Rejection;
+import dev.panorama.views.event.DomainEvent.ConsumerRegistered;
+import dev.panorama.views.event.DomainEvent.OrderCreated;
+import dev.panorama.views.event.ReadResult.Accepted;
+import dev.panorama.views.event.ReadResult.Rejected;
+import dev.panorama.views.event.ReadResult.Rejection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

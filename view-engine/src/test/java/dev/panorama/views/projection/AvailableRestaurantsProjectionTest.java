@@ -1,11 +1,11 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.projection.AvailableRestaurantsProjection.OpenPeriod;
+import dev.panorama.views.projection.AvailableRestaurantsProjection.OpenPeriod;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.panorama.viewbuilder.fixtures.Events.open;
+import static dev.panorama.views.fixtures.Events.open;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
 import static java.time.DayOfWeek.SUNDAY;

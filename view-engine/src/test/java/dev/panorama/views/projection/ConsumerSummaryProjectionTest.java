@@ -1,8 +1,8 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.Events;
-import dev.panorama.viewbuilder.projection.DocumentValues.Amount;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.Events;
+import dev.panorama.views.projection.DocumentValues.Amount;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

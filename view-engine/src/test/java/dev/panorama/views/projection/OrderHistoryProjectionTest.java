@@ -1,7 +1,7 @@
-package dev.panorama.viewbuilder.projection;
+package dev.panorama.views.projection;
 
-import dev.panorama.viewbuilder.fixtures.Events;
-import dev.panorama.viewbuilder.state.FoldResult;
+import dev.panorama.views.fixtures.Events;
+import dev.panorama.views.state.FoldResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,6 +30,15 @@ class OrderHistoryProjectionTest {
         assertThat(document.orderTotal().amount()).isEqualTo("12.34");
         assertThat(document.sourceVersions()).containsEntry("order:o1", 2L).containsEntry("consumer:c1", 1L)
             .containsEntry("restaurant:r1", 1L).containsEntry("delivery:d1", 2L);
+    }
+
+    @Test
+    void versionTwoCountsTheItemsOfAllLinesAndVersionOneLeavesTheFieldOut() {
+        apply(events.orderCreated("o1", "c1", "r1", 2, 3, 1));
+
+        assertThat(OrderHistoryProjection.v2().render("o1", states).orElseThrow().itemCount()).isEqualTo(6);
+        assertThat(projection.render("o1", states).orElseThrow().itemCount()).isNull();
+        assertThat(dev.panorama.views.adapter.DocumentJson.toJson(projection.render("o1", states).orElseThrow())).doesNotContain("itemCount");
     }
 
     @Test
@@ -66,7 +75,7 @@ class OrderHistoryProjectionTest {
         assertThat(projection.render("o1", states).orElseThrow().deliveryStatus()).isEqualTo("SCHEDULED");
     }
 
-    private void apply(dev.panorama.viewbuilder.event.DomainEvent... stream) {
+    private void apply(dev.panorama.views.event.DomainEvent... stream) {
         for (var event : stream) {
             assertThat(states.apply(event)).isInstanceOf(FoldResult.Applied.class);
         }

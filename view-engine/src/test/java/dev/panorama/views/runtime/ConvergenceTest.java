@@ -1,20 +1,20 @@
-package dev.panorama.viewbuilder.runtime;
+package dev.panorama.views.runtime;
 
-import dev.panorama.viewbuilder.projection.OrderHistoryProjection;
-import dev.panorama.viewbuilder.projection.Projections;
-import dev.panorama.viewbuilder.projection.States;
-import dev.panorama.viewbuilder.projection.ViewDocument;
-import dev.panorama.viewbuilder.projection.ViewProjection;
+import dev.panorama.views.projection.OrderHistoryProjection;
+import dev.panorama.views.projection.Projections;
+import dev.panorama.views.projection.States;
+import dev.panorama.views.projection.ViewDocument;
+import dev.panorama.views.projection.ViewProjection;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.fixtures.FtgoStory;
-import dev.panorama.viewbuilder.fixtures.Oracle;
-import dev.panorama.viewbuilder.fixtures.InMemoryDocumentStore;
-import dev.panorama.viewbuilder.fixtures.InMemoryStateStore;
-import dev.panorama.viewbuilder.runtime.BatchOutcome;
-import dev.panorama.viewbuilder.runtime.ViewMaintainer;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.OrderState;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.fixtures.FtgoStory;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.InMemoryDocumentStore;
+import dev.panorama.views.fixtures.InMemoryStateStore;
+import dev.panorama.views.runtime.BatchOutcome;
+import dev.panorama.views.runtime.ViewMaintainer;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.OrderState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

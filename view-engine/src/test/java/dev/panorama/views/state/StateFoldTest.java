@@ -1,14 +1,14 @@
-package dev.panorama.viewbuilder.state;
+package dev.panorama.views.state;
 
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.event.DomainEvent.OrderApproved;
-import dev.panorama.viewbuilder.event.DomainEvent.OrderCancelled;
-import dev.panorama.viewbuilder.event.DomainEvent.OrderCreated;
-import dev.panorama.viewbuilder.event.EventMetadata;
-import dev.panorama.viewbuilder.event.Values.Money;
-import dev.panorama.viewbuilder.state.FoldResult.AlreadyApplied;
-import dev.panorama.viewbuilder.state.FoldResult.Applied;
-import dev.panorama.viewbuilder.state.FoldResult.MissingHistory;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.event.DomainEvent.OrderApproved;
+import dev.panorama.views.event.DomainEvent.OrderCancelled;
+import dev.panorama.views.event.DomainEvent.OrderCreated;
+import dev.panorama.views.event.EventMetadata;
+import dev.panorama.views.event.Values.Money;
+import dev.panorama.views.state.FoldResult.AlreadyApplied;
+import dev.panorama.views.state.FoldResult.Applied;
+import dev.panorama.views.state.FoldResult.MissingHistory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,15 +1,15 @@
 package dev.panorama.viewbuilder.adapter.kafka;
 
 import dev.panorama.viewbuilder.adapter.kafka.DeadLetterPublisher.DeadLetter;
-import dev.panorama.viewbuilder.event.DomainEvent;
-import dev.panorama.viewbuilder.event.DomainEvent.Heartbeat;
-import dev.panorama.viewbuilder.event.EventReader;
-import dev.panorama.viewbuilder.event.ReadResult;
-import dev.panorama.viewbuilder.runtime.BatchOutcome;
-import dev.panorama.viewbuilder.runtime.Positions;
-import dev.panorama.viewbuilder.runtime.ProcessedEvents;
-import dev.panorama.viewbuilder.runtime.ProjectionFailure;
-import dev.panorama.viewbuilder.runtime.ViewMaintainer;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.event.DomainEvent.Heartbeat;
+import dev.panorama.views.event.EventReader;
+import dev.panorama.views.event.ReadResult;
+import dev.panorama.views.runtime.BatchOutcome;
+import dev.panorama.views.runtime.Positions;
+import dev.panorama.views.runtime.ProcessedEvents;
+import dev.panorama.views.runtime.ProjectionFailure;
+import dev.panorama.views.runtime.ViewMaintainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One poll's records of the event topics: read them, dead-letter the poison ones, apply the rest to
@@ -37,7 +38,7 @@ public final class EventBatchListener {
     private static final Logger log = LoggerFactory.getLogger(EventBatchListener.class);
 
     private final EventReader reader;
-    private final ViewMaintainer maintainer;
+    private final Supplier<ViewMaintainer> maintainers;
     private final DeadLetterPublisher deadLetters;
     private final Positions positions;
     private final ProcessedEvents processed;
@@ -45,8 +46,14 @@ public final class EventBatchListener {
 
     public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions,
                               ProcessedEvents processed, ViewBuilderMetrics metrics) {
+        this(reader, () -> maintainer, deadLetters, positions, processed, metrics);
+    }
+
+    /** @param maintainers the maintainer of the view versions to keep up to date now; asked once per batch */
+    public EventBatchListener(EventReader reader, Supplier<ViewMaintainer> maintainers, DeadLetterPublisher deadLetters, Positions positions,
+                              ProcessedEvents processed, ViewBuilderMetrics metrics) {
         this.reader = reader;
-        this.maintainer = maintainer;
+        this.maintainers = maintainers;
         this.deadLetters = deadLetters;
         this.positions = positions;
         this.processed = processed;
@@ -71,13 +78,15 @@ public final class EventBatchListener {
             }
         }
         long begin = System.nanoTime();
+        // One maintainer for the whole batch: a version registered meanwhile is picked up by the next one.
+        ViewMaintainer maintainer = maintainers.get();
         Set<UUID> known = processed.known(events.stream().map(event -> event.metadata().eventId()).toList());
         List<DomainEvent> fresh = events.stream().filter(event -> !known.contains(event.metadata().eventId())).toList();
         BatchOutcome outcome;
         try {
             outcome = maintainer.apply(fresh);
         } catch (ProjectionFailure failure) {
-            outcome = applyIsolatingFailures(fresh, origins, letters);
+            outcome = applyIsolatingFailures(maintainer, fresh, origins, letters);
         }
         for (DomainEvent parked : outcome.parked()) {
             letters.add(new DeadLetter(origins.get(parked), "PARKED", parked.metadata().eventType() + " v"
@@ -103,14 +112,16 @@ public final class EventBatchListener {
      * of 2 000 costs some 20 smaller applies, not 2 000. Halves are applied in order, so an aggregate's
      * events still apply in theirs. A store failure still fails the whole batch, which is then retried.
      */
-    private BatchOutcome applyIsolatingFailures(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
+    private BatchOutcome applyIsolatingFailures(ViewMaintainer maintainer, List<DomainEvent> events,
+                                                Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
                                                 List<DeadLetter> letters) {
         Totals totals = new Totals();
-        isolate(events, origins, letters, totals);
+        isolate(maintainer, events, origins, letters, totals);
         return new BatchOutcome(totals.applied, totals.alreadyApplied, totals.parked, totals.written, totals.retried);
     }
 
-    private void isolate(List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins, List<DeadLetter> letters,
+    private void isolate(ViewMaintainer maintainer, List<DomainEvent> events, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
+                         List<DeadLetter> letters,
                          Totals totals) {
         if (events.isEmpty()) {
             return;
@@ -120,8 +131,8 @@ public final class EventBatchListener {
         } catch (ProjectionFailure failure) {
             if (events.size() > 1) {
                 int half = events.size() / 2;
-                isolate(events.subList(0, half), origins, letters, totals);
-                isolate(events.subList(half, events.size()), origins, letters, totals);
+                isolate(maintainer, events.subList(0, half), origins, letters, totals);
+                isolate(maintainer, events.subList(half, events.size()), origins, letters, totals);
                 return;
             }
             ConsumerRecord<String, byte[]> record = origins.get(events.getFirst());

@@ -1,6 +1,6 @@
 package dev.panorama.viewbuilder.adapter.kafka;
 
-import dev.panorama.viewbuilder.runtime.BatchOutcome;
+import dev.panorama.views.runtime.BatchOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

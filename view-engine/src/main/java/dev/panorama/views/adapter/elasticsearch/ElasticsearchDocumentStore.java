@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.adapter.elasticsearch;
+package dev.panorama.views.adapter.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -6,8 +6,11 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.runtime.DocumentStore;
+import dev.panorama.views.runtime.StoredView;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * An Elasticsearch view: one index (or alias), document id = view document id. Stored vectors come from
@@ -25,9 +30,11 @@ import java.util.Set;
  * conditional: {@code create} for a new document, {@code if_seq_no}/{@code if_primary_term} otherwise.
  * A 409 on one item is a lost race for that document, not a failed batch.
  */
-public final class ElasticsearchDocumentStore implements DocumentStore {
+public final class ElasticsearchDocumentStore implements DocumentStore, StoredView {
 
     private static final int CONFLICT = 409;
+    private static final int PAGE = 1000;
+    private static final String SCROLL_KEEP_ALIVE = "1m";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -95,6 +102,60 @@ public final class ElasticsearchDocumentStore implements DocumentStore {
             return new Written(conflicts, written);
         } catch (IOException e) {
             throw new UncheckedIOException("bulk write to " + index + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> documents(Collection<String> ids) {
+        Map<String, String> found = new TreeMap<>();
+        List<String> all = List.copyOf(ids);
+        try {
+            for (int from = 0; from < all.size(); from += PAGE) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + PAGE));
+                for (MultiGetResponseItem<Map> item : client.mget(get -> get.index(index).ids(chunk).realtime(true), Map.class).docs()) {
+                    if (item.isResult() && item.result().found()) {
+                        found.put(item.result().id(), DocumentJson.toJson(item.result().source()));
+                    }
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + index + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long count() {
+        try {
+            client.indices().refresh(refresh -> refresh.index(index));
+            return client.count(count -> count.index(index)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("counting " + index + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEachId(Consumer<String> action) {
+        try {
+            client.indices().refresh(refresh -> refresh.index(index));
+            ResponseBody<Map> page = client.search(search -> search.index(index).size(PAGE).scroll(time -> time.time(SCROLL_KEEP_ALIVE))
+                .source(source -> source.fetch(false)), Map.class);
+            String scrollId = page.scrollId();
+            try {
+                while (!page.hits().hits().isEmpty()) {
+                    page.hits().hits().stream().map(Hit::id).forEach(action);
+                    String current = page.scrollId();
+                    page = client.scroll(scroll -> scroll.scrollId(current).scroll(time -> time.time(SCROLL_KEEP_ALIVE)), Map.class);
+                    scrollId = page.scrollId();
+                }
+            } finally {
+                String last = scrollId;
+                if (last != null) {
+                    client.clearScroll(clear -> clear.scrollId(last));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + index + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.adapter.mongo;
+package dev.panorama.views.adapter.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -14,8 +14,9 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.runtime.DocumentStore;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.runtime.DocumentStore;
+import dev.panorama.views.runtime.StoredView;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -25,12 +26,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A MongoDB view: one collection, {@code _id} = document id, {@code _rev} = revision compared-and-set on
  * every replace. Unordered bulk writes; a lost race is reported per document, never as a failed batch.
  */
-public final class MongoDocumentStore implements DocumentStore {
+public final class MongoDocumentStore implements DocumentStore, StoredView {
 
     static final String REVISION = "_rev";
     static final String VERSIONS = "sourceVersions";
@@ -46,6 +49,11 @@ public final class MongoDocumentStore implements DocumentStore {
     public MongoDocumentStore(MongoDatabase database, String collectionName) {
         this.collection = database.getCollection(collectionName);
         collection.createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true).name(COMPARE_AND_SET_INDEX));
+    }
+
+    /** MongoDB views live in a collection per version: {@code order-details} v1 in {@code order_details_v1}. */
+    public static String collectionName(String viewName, int version) {
+        return viewName.replace('-', '_') + "_v" + version;
     }
 
     @Override
@@ -96,6 +104,28 @@ public final class MongoDocumentStore implements DocumentStore {
             }
         }
         return new Written(conflicts, written);
+    }
+
+    @Override
+    public Map<String, String> documents(Collection<String> ids) {
+        Map<String, String> found = new TreeMap<>();
+        for (Document document : collection.find(Filters.in("_id", ids))) {
+            String id = document.getString("_id");
+            document.remove("_id");
+            document.remove(REVISION);
+            found.put(id, document.toJson());
+        }
+        return found;
+    }
+
+    @Override
+    public long count() {
+        return collection.countDocuments();
+    }
+
+    @Override
+    public void forEachId(Consumer<String> action) {
+        collection.find().projection(Projections.include("_id")).forEach(document -> action.accept(document.getString("_id")));
     }
 
     private static Map<String, Long> versions(Document versions) {

@@ -1,11 +1,11 @@
-package dev.panorama.viewbuilder.adapter.mongo;
+package dev.panorama.views.adapter.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import dev.panorama.viewbuilder.runtime.Positions;
+import dev.panorama.views.runtime.Positions;
 import org.bson.Document;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.adapter.mongo;
+package dev.panorama.views.adapter.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -9,7 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import dev.panorama.viewbuilder.runtime.ProcessedEvents;
+import dev.panorama.views.runtime.ProcessedEvents;
 import org.bson.Document;
 
 import java.time.Duration;

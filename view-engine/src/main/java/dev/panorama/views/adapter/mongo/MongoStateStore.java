@@ -1,4 +1,4 @@
-package dev.panorama.viewbuilder.adapter.mongo;
+package dev.panorama.views.adapter.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -13,14 +13,14 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.panorama.viewbuilder.adapter.DocumentJson;
-import dev.panorama.viewbuilder.event.SourceKey;
-import dev.panorama.viewbuilder.runtime.StateStore;
-import dev.panorama.viewbuilder.state.AggregateState;
-import dev.panorama.viewbuilder.state.ConsumerState;
-import dev.panorama.viewbuilder.state.DeliveryState;
-import dev.panorama.viewbuilder.state.OrderState;
-import dev.panorama.viewbuilder.state.RestaurantState;
+import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.event.SourceKey;
+import dev.panorama.views.runtime.StateStore;
+import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.state.ConsumerState;
+import dev.panorama.views.state.DeliveryState;
+import dev.panorama.views.state.OrderState;
+import dev.panorama.views.state.RestaurantState;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
