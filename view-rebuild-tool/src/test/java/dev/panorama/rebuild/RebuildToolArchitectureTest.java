@@ -35,4 +35,20 @@ class RebuildToolArchitectureTest {
             .allowEmptyShould(false)
             .check(CLASSES);
     }
+
+    @Test
+    void theRebuildKnowsNoCommandLineAndNoFramework() {
+        noClasses().that().resideInAnyPackage("dev.panorama.rebuild.replay..", "dev.panorama.rebuild.switchover..", "dev.panorama.rebuild.views..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..", "dev.panorama.rebuild.cli..", "org.springframework..")
+            .allowEmptyShould(false)
+            .check(CLASSES);
+    }
+
+    @Test
+    void theFoldAndTheComparisonTouchNoStoreDriver() {
+        noClasses().that().resideInAPackage("dev.panorama.rebuild.replay..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..", "co.elastic..", "org.apache.kafka..")
+            .allowEmptyShould(false)
+            .check(CLASSES);
+    }
 }

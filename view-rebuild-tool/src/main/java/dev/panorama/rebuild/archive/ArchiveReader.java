@@ -2,6 +2,7 @@ package dev.panorama.rebuild.archive;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,26 @@ public final class ArchiveReader {
             }
         }
         return new PartitionCheck(partition, manifest.segments().size(), problems);
+    }
+
+    /**
+     * The quick check before a long read: every segment the manifest lists is in the store with its size.
+     * Returns one line per segment that is not; checksums are still checked as each segment is read.
+     */
+    public List<String> missingSegments(PartitionId partition) {
+        Map<String, Long> sizes = new HashMap<>();
+        store.list(partition.prefix()).forEach(object -> sizes.put(object.name(), object.size()));
+        List<String> missing = new ArrayList<>();
+        for (SegmentEntry segment : manifest(partition).segments()) {
+            Long size = sizes.get(nameOf(partition, segment));
+            if (size == null) {
+                missing.add("segment " + nameOf(partition, segment) + " (offsets " + segment.firstOffset() + ".." + segment.lastOffset()
+                    + ") is listed in the manifest but missing from the store");
+            } else if (size != segment.bytes()) {
+                missing.add("segment " + nameOf(partition, segment) + " has " + size + " bytes, the manifest says " + segment.bytes());
+            }
+        }
+        return missing;
     }
 
     /** A segment's content, checked against its manifest entry. */

@@ -2,15 +2,14 @@ package dev.panorama.rebuild.cli;
 
 import dev.panorama.rebuild.archive.ArchiveCorruptedException;
 import dev.panorama.rebuild.archive.ArchiveReader;
-import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
 import dev.panorama.rebuild.archive.Manifest;
 import dev.panorama.rebuild.archive.PartitionCheck;
 import dev.panorama.rebuild.archive.PartitionId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,8 @@ import java.util.concurrent.Callable;
         "3:--verify found corrupted or missing segments"})
 final class ArchiveStatusCommand implements Callable<Integer> {
 
-    @Option(names = "--archive-dir", defaultValue = "${env:PANORAMA_ARCHIVE_DIR:-archive}", paramLabel = "DIR",
-        description = "The archive's root directory. Default: ${DEFAULT-VALUE} (environment PANORAMA_ARCHIVE_DIR).")
-    private Path archiveDirectory;
+    @Mixin
+    private ArchiveDirectoryOption archive;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Only this topic (repeatable).")
     private List<String> topics;
@@ -51,14 +49,11 @@ final class ArchiveStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(archiveDirectory)) {
-            throw new IllegalArgumentException("no archive at " + archiveDirectory.toAbsolutePath() + " (--archive-dir)");
-        }
-        ArchiveReader reader = new ArchiveReader(new LocalDirectoryArchiveStore(archiveDirectory));
+        ArchiveReader reader = archive.reader();
         List<PartitionId> partitions = topics == null ? reader.partitions()
             : topics.stream().flatMap(topic -> reader.partitions(topic).stream()).toList();
         if (partitions.isEmpty()) {
-            out.println("no archived partitions at " + archiveDirectory.toAbsolutePath());
+            out.println("no archived partitions at " + archive.directory.toAbsolutePath());
             return ExitCodes.OK;
         }
         String format = "%-32s %9s %8s %10s %-27s %15s %10s%s%n";

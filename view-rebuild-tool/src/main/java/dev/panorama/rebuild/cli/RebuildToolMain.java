@@ -1,6 +1,12 @@
 package dev.panorama.rebuild.cli;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
+import com.mongodb.MongoException;
+import dev.panorama.rebuild.archive.ArchiveCorruptedException;
 import dev.panorama.rebuild.archive.ArchiveException;
+import dev.panorama.rebuild.switchover.RefusedException;
+import dev.panorama.rebuild.switchover.ViewRebuild;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,16 +23,20 @@ import java.util.concurrent.Callable;
     usageHelpAutoWidth = true,
     description = {
         "Keeps every Panorama event in an archive that outlives Kafka's retention: immutable, compressed segment files per"
-            + " topic-partition with a manifest of their checksums. Views are rebuilt from it.",
+            + " topic-partition with a manifest of their checksums. Rebuilds a view's next version from it while the current one"
+            + " keeps serving, switches readers over in one step, rolls back, and checks a live view against the archive.",
         "Run 'panorama-view-rebuild-tool <command> --help' for a command's options.", ""},
-    subcommands = {ArchiveCommand.class, ArchiveStatusCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ArchiveCommand.class, ArchiveStatusCommand.class, RebuildCommand.class, VersionCommands.SwitchCommand.class,
+        VersionCommands.RollbackCommand.class, VersionCommands.RetireCommand.class, VersionCommands.AbandonCommand.class,
+        VersionCommands.VersionsCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:failed: Kafka, the archive directory or the file system (the message says which)",
+        "1:failed: Kafka, Elasticsearch, MongoDB, the archive directory or the file system (the message says which)",
         "2:invalid options or arguments (a one-line reason is printed)",
-        "3:archive-status --verify found corrupted or missing segments",
+        "3:corrupted or missing archive segments, or a view that differs from the archive (nothing was switched)",
+        "4:refused an unsafe operation before changing anything (unknown view, version already active, archive incomplete or behind)",
         "143:archive stopped by SIGTERM (130: by Ctrl-C) after sealing what it held, as for any JVM ended by a signal"})
 public final class RebuildToolMain implements Callable<Integer> {
 
@@ -50,11 +60,20 @@ public final class RebuildToolMain implements Callable<Integer> {
                 return ExitCodes.USAGE;
             })
             .setExecutionExceptionHandler((problem, parsed, result) -> {
+                if (problem instanceof RefusedException) {
+                    err.println(NAME + ": refused: " + problem.getMessage());
+                    return ExitCodes.REFUSED;
+                }
+                if (problem instanceof ViewRebuild.VerificationFailedException || problem instanceof ArchiveCorruptedException) {
+                    err.println(NAME + ": " + problem.getMessage());
+                    return ExitCodes.CORRUPTED;
+                }
                 if (problem instanceof IllegalArgumentException) {
                     err.println(NAME + ": " + problem.getMessage());
                     return ExitCodes.USAGE;
                 }
-                if (problem instanceof ArchiveException || problem instanceof UncheckedIOException || problem instanceof KafkaException) {
+                if (problem instanceof ArchiveException || problem instanceof UncheckedIOException || problem instanceof KafkaException
+                    || problem instanceof MongoException || problem instanceof ElasticsearchException || problem instanceof TransportException) {
                     err.println(NAME + ": " + withCause(problem));
                     return ExitCodes.FAILED;
                 }
@@ -73,7 +92,7 @@ public final class RebuildToolMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println(NAME + ": a command is needed: archive or archive-status. Try '" + NAME + " --help'.");
+        spec.commandLine().getErr().println(NAME + ": a command is needed: archive, archive-status, rebuild, switch, rollback, retire, abandon, versions or verify. Try '" + NAME + " --help'.");
         return ExitCodes.USAGE;
     }
 
@@ -87,6 +106,27 @@ public final class RebuildToolMain implements Callable<Integer> {
             }
             if (type == ArchiveStatusCommand.class) {
                 return type.cast(new ArchiveStatusCommand(out));
+            }
+            if (type == RebuildCommand.class) {
+                return type.cast(new RebuildCommand(out));
+            }
+            if (type == VerifyCommand.class) {
+                return type.cast(new VerifyCommand(out));
+            }
+            if (type == VersionCommands.SwitchCommand.class) {
+                return type.cast(new VersionCommands.SwitchCommand(out));
+            }
+            if (type == VersionCommands.RollbackCommand.class) {
+                return type.cast(new VersionCommands.RollbackCommand(out));
+            }
+            if (type == VersionCommands.RetireCommand.class) {
+                return type.cast(new VersionCommands.RetireCommand(out));
+            }
+            if (type == VersionCommands.AbandonCommand.class) {
+                return type.cast(new VersionCommands.AbandonCommand(out));
+            }
+            if (type == VersionCommands.VersionsCommand.class) {
+                return type.cast(new VersionCommands.VersionsCommand(out));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -39,7 +39,30 @@ class RebuildToolMainTest {
     @Test
     void helpNamesTheCommandsAndExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("archive", "archive-status", "Exit codes", "corrupted or missing segments", "Kafka's retention");
+        assertThat(out()).contains("archive", "archive-status", "rebuild", "switch", "rollback", "retire", "abandon", "versions", "verify",
+            "Exit codes", "corrupted or missing archive segments", "refused an unsafe operation", "Kafka's retention");
+    }
+
+    @Test
+    void rebuildHelpExplainsTheHandoverTheResumeAndItsExitCodes() {
+        assertThat(run("rebuild", "--help")).isZero();
+        // Help text wraps at the terminal's width: compare with the line breaks folded.
+        assertThat(out().replaceAll("\\s+", " ")).contains("--to-version", "--archive-dir", "--handover-wait", "--dry-run", "--no-switch",
+            "--sample", "--elasticsearch-url", "--mongodb-uri", "--group-id", "handover line", "resumes from its checkpoint", "nothing was switched", "refused an unsafe operation");
+    }
+
+    @Test
+    void rebuildNeedsAVersionAndAnArchive() {
+        assertThat(run("rebuild", "order-history")).isEqualTo(2);
+        assertThat(err()).contains("Missing required option: '--to-version=N'");
+        assertThat(run("rebuild", "order-history", "--to-version", "2", "--archive-dir", archive.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err()).contains("no archive at");
+    }
+
+    @Test
+    void verifyOfAMissingArchiveIsAUsageError() {
+        assertThat(run("verify", "order-history", "--archive-dir", archive.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err()).contains("no archive at");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.panorama.rebuild.replay;
+
+import dev.panorama.rebuild.archive.ArchiveReader;
+import dev.panorama.rebuild.archive.ArchiveWriter;
+import dev.panorama.rebuild.archive.ArchivedRecord;
+import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
+import dev.panorama.rebuild.archive.PartitionId;
+import dev.panorama.views.event.DomainEvent;
+import dev.panorama.views.event.EventReader;
+import dev.panorama.views.fixtures.EnvelopeJson;
+import dev.panorama.views.fixtures.FtgoStory;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.projection.InMemoryStates;
+import dev.panorama.views.projection.OrderHistoryProjection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchiveFoldTest {
+
+    private static final EventReader READER = new EventReader();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void foldsEveryArchivedEventIntoTheStatesAnInMemoryFoldOfTheStreamGives() {
+        List<DomainEvent> story = FtgoStory.generate(5, 20, 4, 150);
+        Map<PartitionId, Long> ends = archive(story, true);
+        ArchiveReader archive = new ArchiveReader(new LocalDirectoryArchiveStore(directory));
+        ArchiveFold fold = new ArchiveFold(archive, READER);
+        InMemoryStates states = new InMemoryStates();
+        List<Long> progress = new ArrayList<>();
+
+        ArchiveFold.Outcome outcome = fold.fold(ends, states, progress::add);
+
+        assertThat(outcome.read()).isEqualTo(story.size() + 1).isEqualTo(fold.recordsBelow(ends));
+        assertThat(outcome.applied()).isEqualTo(story.size());
+        assertThat(outcome.unreadable()).as("the poison record").isEqualTo(1);
+        assertThat(progress).last().isEqualTo(outcome.read());
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
+    }
+
+    @Test
+    void stopsEachPartitionAtItsLineAndCountsOnlyWhatIsBelow() {
+        List<DomainEvent> story = FtgoStory.generate(6, 10, 3, 60);
+        Map<PartitionId, Long> ends = archive(story, false);
+        Map<PartitionId, Long> half = new TreeMap<>();
+        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
+
+        ArchiveFold.Outcome outcome = fold.fold(half, new InMemoryStates(), done -> { });
+
+        long expected = half.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(outcome.read()).isEqualTo(expected).isEqualTo(fold.recordsBelow(half));
+    }
+
+    /** Archives the story as the log would hold it: one partition per topic and key hash of two, in story order. */
+    private Map<PartitionId, Long> archive(List<DomainEvent> story, boolean withPoison) {
+        Map<PartitionId, List<ArchivedRecord>> partitions = new TreeMap<>();
+        Map<PartitionId, Long> next = new HashMap<>();
+        for (DomainEvent event : story) {
+            String key = event.metadata().aggregateId();
+            PartitionId partition = new PartitionId("ftgo." + event.metadata().aggregateType() + ".events", Math.floorMod(key.hashCode(), 2));
+            long offset = next.merge(partition, 1L, Long::sum) - 1;
+            partitions.computeIfAbsent(partition, p -> new ArrayList<>())
+                .add(new ArchivedRecord(partition, offset, 1_764_144_000_000L + offset, key.getBytes(StandardCharsets.UTF_8), Map.of(),
+                    EnvelopeJson.of(event)));
+            if (withPoison && offset == 3) {
+                long poison = next.merge(partition, 1L, Long::sum) - 1;
+                partitions.get(partition).add(new ArchivedRecord(partition, poison, 1_764_144_000_000L + poison, null, Map.of(),
+                    "{not json".getBytes(StandardCharsets.UTF_8)));
+                withPoison = false;
+            }
+        }
+        ArchiveWriter writer = new ArchiveWriter(new LocalDirectoryArchiveStore(directory));
+        partitions.forEach((partition, records) -> {
+            writer.open(partition);
+            for (int from = 0; from < records.size(); from += 25) {
+                writer.append(partition, records.subList(from, Math.min(records.size(), from + 25)));
+            }
+        });
+        return new TreeMap<>(next);
+    }
+}
