@@ -3,18 +3,21 @@ package dev.panorama.queryapi;
 import dev.panorama.queryapi.support.ApiIT;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.QueryApiStack;
+import dev.panorama.queryapi.support.RebuildRegistry;
 import dev.panorama.queryapi.support.TestKeys;
 import dev.panorama.queryapi.support.Views;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +26,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Lag against a real Kafka log end and position documents written as the view builder writes them:
  * a builder that stopped behind the log end is {@code stalled} (and health is DOWN), one that moves but
- * trails is {@code lagging}, one that caught up is {@code fresh}.
+ * trails is {@code lagging}, one that caught up is {@code fresh}. Next to the lag, each view's versions
+ * and the progress of a rebuild under way, from registry and checkpoint documents written as the rebuild
+ * tool writes them.
  */
 class LagIT extends ApiIT {
 
@@ -101,6 +106,54 @@ class LagIT extends ApiIT {
                 .contains("panorama_view_status{view=\"consumer-summary\"}")
                 .contains("panorama_view_heartbeat_round_trip_seconds{quantile=\"0.99\",view=\"order-history\"} 0.6");
         });
+    }
+
+    @Test
+    void eachViewShowsItsVersionsAndTheProgressOfARebuildUnderWay() {
+        Instant started = Instant.parse("2026-11-26T08:00:00Z");
+        Instant updated = Instant.parse("2026-11-26T08:10:00.250Z");
+        RebuildRegistry.versions("order-history", 2, 3, 1);
+        RebuildRegistry.checkpoint("order-history", 3, "WRITING", started, updated);
+        RebuildRegistry.progress("order-history", 3, "write", 40_000, 100_000, 2_000, 30, updated);
+        RebuildRegistry.pointer("available-restaurants", 2);
+        RebuildRegistry.checkpoint("available-restaurants", 2, "SWITCHED", started, started);
+
+        JsonNode history = lag("/lag/order-history");
+        assertThat(history.get("status").isString()).as("the lag fields stay").isTrue();
+        assertThat(history.get("partitions")).isNotEmpty();
+        assertThat(history.get("versions").get("active").asInt()).isEqualTo(2);
+        assertThat(history.get("versions").get("building").asInt()).isEqualTo(3);
+        assertThat(history.get("versions").get("previous").asInt()).isEqualTo(1);
+        JsonNode rebuild = history.get("rebuild");
+        assertThat(rebuild.get("version").asInt()).isEqualTo(3);
+        assertThat(rebuild.get("phase").asString()).isEqualTo("WRITING");
+        assertThat(rebuild.get("startedAt").asString()).isEqualTo("2026-11-26T08:00:00Z");
+        assertThat(rebuild.get("updatedAt").asString()).isEqualTo("2026-11-26T08:10:00.250Z");
+        JsonNode progress = rebuild.get("progress");
+        assertThat(progress.get("step").asString()).isEqualTo("write");
+        assertThat(List.of(progress.get("done").asLong(), progress.get("total").asLong(), progress.get("perSecond").asLong(),
+            progress.get("etaSeconds").asLong())).containsExactly(40_000L, 100_000L, 2_000L, 30L);
+        assertThat(progress.get("at").asString()).isEqualTo("2026-11-26T08:10:00.250Z");
+
+        JsonNode restaurants = lag("/lag/available-restaurants");
+        assertThat(restaurants.get("versions").get("active").asInt()).isEqualTo(2);
+        assertThat(restaurants.get("versions").get("building").isNull()).isTrue();
+        assertThat(restaurants.get("versions").get("previous").isNull()).isTrue();
+        assertThat(restaurants.has("rebuild")).as("nothing building: the old checkpoint is history").isFalse();
+
+        JsonNode all = lag("/lag");
+        JsonNode summary = all.get("views").valueStream().filter(view -> view.get("view").asString().equals("consumer-summary"))
+            .findFirst().orElseThrow();
+        assertThat(summary.get("versions").get("active").asInt()).as("no registry document: version 1").isEqualTo(1);
+        assertThat(summary.get("versions").get("building").isNull()).isTrue();
+        assertThat(summary.has("rebuild")).isFalse();
+        assertThat(all.get("views").valueStream().filter(view -> view.has("rebuild")).map(view -> view.get("view").asString()))
+            .containsExactly("order-history");
+    }
+
+    @AfterEach
+    void forgetTheRegistry() {
+        RebuildRegistry.forget("order-history", "available-restaurants");
     }
 
     private static void positions(long nextOffset, Instant lastEventAt, Instant appliedAt) {

@@ -17,6 +17,7 @@ import dev.panorama.queryapi.adapter.out.mongo.MongoOrderDetailsReader;
 import dev.panorama.queryapi.adapter.out.mongo.MongoSourceStates;
 import dev.panorama.queryapi.adapter.out.mongo.MongoViewCollections;
 import dev.panorama.queryapi.adapter.out.mongo.MongoViewPositions;
+import dev.panorama.queryapi.adapter.out.mongo.MongoViewVersionRegistry;
 import dev.panorama.queryapi.application.ConsistencySettings;
 import dev.panorama.queryapi.application.ReadYourWrites;
 import dev.panorama.queryapi.application.View;
@@ -24,6 +25,7 @@ import dev.panorama.queryapi.application.ViewQueryService;
 import dev.panorama.queryapi.application.lag.LagMonitor;
 import dev.panorama.queryapi.application.lag.LagSettings;
 import dev.panorama.queryapi.application.port.out.ViewPositions;
+import dev.panorama.queryapi.application.port.out.ViewVersionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,6 +71,12 @@ class QueryApiConfiguration {
         return new MongoViewPositions(database, properties.collection("view_builder_positions"), properties.groupId());
     }
 
+    /** Read uncached, like the positions the lag is measured from: {@code /lag} shows the registry as it is now. */
+    @Bean
+    ViewVersionRegistry viewVersionRegistry(MongoDatabase database, QueryApiProperties properties) {
+        return new MongoViewVersionRegistry(database, properties.namePrefix());
+    }
+
     @Bean
     ReadYourWrites readYourWrites(MongoDatabase database, ElasticsearchClient elasticsearch, MongoViewCollections collections,
                                   QueryApiProperties properties) {
@@ -100,9 +108,10 @@ class QueryApiConfiguration {
     }
 
     @Bean
-    LagMonitor lagMonitor(ViewPositions positions, KafkaLogEndOffsets logEnds, QueryApiProperties properties, Clock clock) {
+    LagMonitor lagMonitor(ViewPositions positions, KafkaLogEndOffsets logEnds, ViewVersionRegistry registry, QueryApiProperties properties,
+                          Clock clock) {
         QueryApiProperties.Lag lag = properties.lag();
-        return new LagMonitor(positions, logEnds, new LagSettings(lag.freshWithin(), lag.stalledAfter(), lag.heartbeatSamples()),
+        return new LagMonitor(positions, logEnds, registry, new LagSettings(lag.freshWithin(), lag.stalledAfter(), lag.heartbeatSamples()),
             properties.topicPrefix(), clock);
     }
 

@@ -10,10 +10,13 @@ import dev.panorama.queryapi.client.model.LagReport;
 import dev.panorama.queryapi.client.model.OrderDetailsResponse;
 import dev.panorama.queryapi.client.model.OrderHistoryPage;
 import dev.panorama.queryapi.client.model.OrderStatus;
+import dev.panorama.queryapi.client.model.Rebuild;
+import dev.panorama.queryapi.client.model.RebuildPhase;
 import dev.panorama.queryapi.client.model.ViewLagReport;
 import dev.panorama.queryapi.client.model.ViewName;
 import dev.panorama.queryapi.support.ApiIT;
 import dev.panorama.queryapi.support.Order;
+import dev.panorama.queryapi.support.RebuildRegistry;
 import dev.panorama.queryapi.support.TestKeys;
 import dev.panorama.queryapi.support.Views;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,22 @@ class ContractClientIT extends ApiIT {
         assertThat(report.getViews()).hasSize(4);
         ViewLagReport one = lag.getViewLag(ViewName.CONSUMER_SUMMARY);
         assertThat(one.getView()).isEqualTo(ViewName.CONSUMER_SUMMARY);
+        assertThat(one.getVersions().getActive()).isEqualTo(1);
+        assertThat(one.getRebuild()).isNull();
+        Instant started = Instant.parse("2026-11-26T08:00:00Z");
+        try {
+            RebuildRegistry.versions("consumer-summary", 1, 2, null);
+            RebuildRegistry.checkpoint("consumer-summary", 2, "WRITING", started, started.plusSeconds(60));
+            RebuildRegistry.progress("consumer-summary", 2, "write", 300, 1_000, 100, 7, started.plusSeconds(60));
+            Rebuild rebuild = lag.getViewLag(ViewName.CONSUMER_SUMMARY).getRebuild();
+            assertThat(rebuild.getPhase()).isEqualTo(RebuildPhase.WRITING);
+            assertThat(rebuild.getStartedAt()).isEqualTo(OffsetDateTime.of(2026, 11, 26, 8, 0, 0, 0, ZoneOffset.UTC));
+            assertThat(rebuild.getProgress().getDone()).isEqualTo(300);
+            assertThat(lag.getLag().getViews()).filteredOn(view -> view.getRebuild() != null).extracting(view -> view.getVersions().getBuilding())
+                .containsExactly(2);
+        } finally {
+            RebuildRegistry.forget("consumer-summary");
+        }
         ApiException forbidden = catchThrowableOfType(ApiException.class, () -> new LagApi(client(TestKeys.READER)).getLag());
         assertThat(forbidden.getCode()).isEqualTo(403);
     }

@@ -4,6 +4,7 @@ import dev.panorama.queryapi.support.ApiIT;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.OpenApiDocument;
 import dev.panorama.queryapi.support.Order;
+import dev.panorama.queryapi.support.RebuildRegistry;
 import dev.panorama.queryapi.support.TestKeys;
 import dev.panorama.queryapi.support.Views;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,19 @@ class ContractIT extends ApiIT {
             TestKeys.reader(), 200);
         check(problems, "/restaurants/available", "/restaurants/available", Map.of("lat", "91", "lon", "x"), TestKeys.reader(), 400);
         check(problems, "/consumers/{consumerId}/summary", "/consumers/" + consumer + "/summary", Map.of(), TestKeys.reader(), 200);
-        check(problems, "/lag", "/lag", Map.of(), TestKeys.operator(), 200);
+        Instant started = Instant.parse("2026-11-26T08:00:00Z");
+        try {
+            RebuildRegistry.versions("order-history", 1, 2, null);
+            RebuildRegistry.checkpoint("order-history", 2, "WRITING", started, started.plusSeconds(60));
+            RebuildRegistry.progress("order-history", 2, "fold", 5_000, 20_000, 1_000, 15, started.plusSeconds(60));
+            RebuildRegistry.versions("order-details", 2, 3, 1);
+            RebuildRegistry.checkpoint("order-details", 3, "REGISTERED", started, started);
+            check(problems, "/lag", "/lag", Map.of(), TestKeys.operator(), 200);
+            check(problems, "/lag/{view}", "/lag/order-history", Map.of(), TestKeys.operator(), 200);
+            check(problems, "/lag/{view}", "/lag/order-details", Map.of(), TestKeys.operator(), 200);
+        } finally {
+            RebuildRegistry.forget("order-history", "order-details");
+        }
         check(problems, "/lag", "/lag", Map.of(), TestKeys.reader(), 403);
         check(problems, "/lag/{view}", "/lag/order-details", Map.of(), TestKeys.operator(), 200);
         check(problems, "/lag/{view}", "/lag/nothing", Map.of(), TestKeys.operator(), 404);

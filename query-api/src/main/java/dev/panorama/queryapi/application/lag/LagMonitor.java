@@ -1,10 +1,13 @@
 package dev.panorama.queryapi.application.lag;
 
 import dev.panorama.queryapi.application.PartitionPosition;
+import dev.panorama.queryapi.application.Rebuild;
+import dev.panorama.queryapi.application.VersionSet;
 import dev.panorama.queryapi.application.View;
 import dev.panorama.queryapi.application.port.in.ReportLagUseCase;
 import dev.panorama.queryapi.application.port.out.LogEndOffsets;
 import dev.panorama.queryapi.application.port.out.ViewPositions;
+import dev.panorama.queryapi.application.port.out.ViewVersionRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,21 +26,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Compares the view builder's positions with the log end of every partition a view is built from.
  * {@link #observe()} is called periodically: it records each heartbeat round trip once (by the time it
- * was seen) into a per-topic window, so that percentiles cover more than the last heartbeat.
+ * was seen) into a per-topic window, so that percentiles cover more than the last heartbeat. Each view
+ * also carries its versions from the rebuild tool's registry and, while a version is being built, that
+ * rebuild's checkpoint.
  */
 public final class LagMonitor implements ReportLagUseCase {
 
     private final ViewPositions positions;
     private final LogEndOffsets logEnds;
+    private final ViewVersionRegistry registry;
     private final LagSettings settings;
     private final String topicPrefix;
     private final Clock clock;
     private final Map<String, HeartbeatWindow> windows = new ConcurrentHashMap<>();
     private final Map<String, Instant> heartbeatsSeen = new ConcurrentHashMap<>();
 
-    public LagMonitor(ViewPositions positions, LogEndOffsets logEnds, LagSettings settings, String topicPrefix, Clock clock) {
+    public LagMonitor(ViewPositions positions, LogEndOffsets logEnds, ViewVersionRegistry registry, LagSettings settings, String topicPrefix,
+                      Clock clock) {
         this.positions = positions;
         this.logEnds = logEnds;
+        this.registry = registry;
         this.settings = settings;
         this.topicPrefix = topicPrefix;
         this.clock = clock;
@@ -74,15 +83,38 @@ public final class LagMonitor implements ReportLagUseCase {
         Map<LogEndOffsets.Partition, Long> ends = logEnds.latest(allTopics());
         Map<LogEndOffsets.Partition, PartitionPosition> byPartition = new HashMap<>();
         all.forEach(p -> byPartition.put(new LogEndOffsets.Partition(p.topic(), p.partition()), p));
+        Map<View, VersionSet> versions = versions();
+        Map<View, Rebuild> rebuilds = rebuilds(versions);
         List<LagReport.ViewLag> views = new ArrayList<>();
         for (View view : View.values()) {
-            views.add(viewLag(view, now, ends, byPartition));
+            views.add(viewLag(view, now, ends, byPartition, versions.get(view), rebuilds.get(view)));
         }
         return new LagReport(now, List.copyOf(views));
     }
 
+    /** Every view's versions; a view the registry has no entry for is at version 1 with nothing building. */
+    private Map<View, VersionSet> versions() {
+        Map<View, VersionSet> registered = registry.versions(List.of(View.values()));
+        Map<View, VersionSet> versions = new EnumMap<>(View.class);
+        for (View view : View.values()) {
+            versions.put(view, registered.getOrDefault(view, VersionSet.INITIAL));
+        }
+        return versions;
+    }
+
+    /** A rebuild is under way while the registry names a version being built and the tool has a checkpoint for it. */
+    private Map<View, Rebuild> rebuilds(Map<View, VersionSet> versions) {
+        Map<View, Integer> building = new EnumMap<>(View.class);
+        versions.forEach((view, set) -> {
+            if (set.building() != null) {
+                building.put(view, set.building());
+            }
+        });
+        return building.isEmpty() ? Map.of() : registry.rebuilds(building);
+    }
+
     private LagReport.ViewLag viewLag(View view, Instant now, Map<LogEndOffsets.Partition, Long> ends,
-                                      Map<LogEndOffsets.Partition, PartitionPosition> positions) {
+                                      Map<LogEndOffsets.Partition, PartitionPosition> positions, VersionSet versions, Rebuild rebuild) {
         List<String> topics = view.topics(topicPrefix);
         List<LagReport.PartitionLag> partitions = ends.entrySet().stream()
             .filter(end -> topics.contains(end.getKey().topic()))
@@ -98,7 +130,8 @@ public final class LagMonitor implements ReportLagUseCase {
             .max(Comparator.comparing(p -> heartbeatsSeen.getOrDefault(p.topic() + "/" + p.partition(), Instant.EPOCH)))
             .map(LagReport.PartitionLag::heartbeatRoundTripMillis).orElse(null);
         List<HeartbeatWindow> viewWindows = topics.stream().map(windows::get).filter(java.util.Objects::nonNull).toList();
-        return new LagReport.ViewLag(view, status, messageLag, timeLag, HeartbeatWindow.stats(viewWindows, lastHeartbeat), partitions);
+        return new LagReport.ViewLag(view, status, messageLag, timeLag, HeartbeatWindow.stats(viewWindows, lastHeartbeat), partitions,
+            versions, rebuild);
     }
 
     private LagReport.PartitionLag partitionLag(LogEndOffsets.Partition partition, long logEnd, PartitionPosition position, Instant now) {

@@ -1,5 +1,7 @@
 package dev.panorama.queryapi.application.lag;
 
+import dev.panorama.queryapi.application.Rebuild;
+import dev.panorama.queryapi.application.VersionSet;
 import dev.panorama.queryapi.application.View;
 
 import java.time.Instant;
@@ -11,9 +13,11 @@ public record LagReport(Instant at, List<ViewLag> views) {
     /**
      * @param messageLag the sum over the view's partitions of messages not applied yet
      * @param timeLagMillis the largest time lag of its partitions
+     * @param versions the view's versions in the rebuild tool's registry ({@link VersionSet#INITIAL} without an entry)
+     * @param rebuild the rebuild of the version being built, or null when none is under way
      */
     public record ViewLag(View view, LagStatus status, long messageLag, long timeLagMillis, HeartbeatStats heartbeat,
-                          List<PartitionLag> partitions) {
+                          List<PartitionLag> partitions, VersionSet versions, Rebuild rebuild) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.panorama.queryapi.adapter.in.web;
 
 import dev.panorama.queryapi.application.NotFoundException;
+import dev.panorama.queryapi.application.Rebuild;
+import dev.panorama.queryapi.application.VersionSet;
 import dev.panorama.queryapi.application.View;
 import dev.panorama.queryapi.application.lag.LagReport;
 import dev.panorama.queryapi.application.port.in.ReportLagUseCase;
@@ -13,7 +15,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /lag}, {@code GET /lag/{view}}: how far behind the event topics each view is (operators). */
+/**
+ * {@code GET /lag}, {@code GET /lag/{view}}: how far behind the event topics each view is, its versions and
+ * the progress of a rebuild under way (operators).
+ */
 @RestController
 class LagController {
 
@@ -55,7 +60,45 @@ class LagController {
         heartbeat.put("samples", lag.heartbeat().samples());
         body.put("heartbeat", heartbeat);
         body.put("partitions", lag.partitions().stream().map(LagController::partition).toList());
+        body.put("versions", versions(lag.versions()));
+        if (lag.rebuild() != null) {
+            body.put("rebuild", rebuild(lag.rebuild()));
+        }
         return body;
+    }
+
+    private static Map<String, Object> versions(VersionSet versions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", versions.active());
+        body.put("building", versions.building());
+        body.put("previous", versions.previous());
+        return body;
+    }
+
+    private static Map<String, Object> rebuild(Rebuild rebuild) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", rebuild.version());
+        body.put("phase", rebuild.phase());
+        body.put("startedAt", text(rebuild.startedAt()));
+        body.put("updatedAt", text(rebuild.updatedAt()));
+        Rebuild.Progress progress = rebuild.progress();
+        if (progress == null) {
+            body.put("progress", null);
+            return body;
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("step", progress.step());
+        figures.put("done", progress.done());
+        figures.put("total", progress.total());
+        figures.put("perSecond", progress.perSecond());
+        figures.put("etaSeconds", progress.etaSeconds());
+        figures.put("at", text(progress.at()));
+        body.put("progress", figures);
+        return body;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static Map<String, Object> partition(LagReport.PartitionLag partition) {
