@@ -9,7 +9,11 @@ import dev.panorama.devstack.Ports;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +78,10 @@ public final class DevStackMain {
             options.postgresPort(), options.mongoPort(), workDirectory.data(), workDirectory.logs(),
             EngineSettings.startTimeoutFromProperty()), line -> out.println("  " + line));
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
-        List<DemoTraffic> demo = new CopyOnWriteArrayList<>();
+        List<BackgroundJob> jobs = new CopyOnWriteArrayList<>();
         StopOnce stop = new StopOnce(() -> {
             out.println("Stopping the dev stack...");
-            demo.forEach(DemoTraffic::close);
+            jobs.forEach(BackgroundJob::close);
             services.reversed().forEach(ServiceProcess::close);
             engines.close();
             workDirectory.release();
@@ -111,11 +115,23 @@ public final class DevStackMain {
         } else {
             out.println("Try: curl -s " + engines.elasticsearch().httpUrl() + "/_cluster/health");
         }
+        if (options.archiver() != null) {
+            Path archive = workDirectory.root().resolve("archive");
+            try {
+                PrintWriter log = new PrintWriter(Files.newBufferedWriter(workDirectory.logs().resolve("archiver.log"), StandardCharsets.UTF_8), true);
+                jobs.add(BackgroundJob.start("--archiver", options.archiver(), "128m", List.of("archive", "--archive-dir", archive.toString(),
+                    "--bootstrap-servers", engines.kafka().bootstrapServers(), "--segment-max-age", "5s"), log::println));
+                out.println("  archiver                 every event into " + archive + ", log " + workDirectory.logs().resolve("archiver.log"));
+            } catch (IOException | EngineStartupException e) {
+                err.println("panorama dev: the archiver did not start: " + e.getMessage());
+            }
+        }
         out.println("Logs: " + workDirectory.logs() + ". Press Ctrl-C to stop.");
         if (options.demoData() != null) {
             try {
-                demo.add(DemoTraffic.start(options.demoData(), out));
-                out.println("Sending demo traffic through the command services: " + String.join(" ", DemoTraffic.ARGUMENTS));
+                jobs.add(BackgroundJob.start("--demo-data", options.demoData(), "128m", BackgroundJob.DEMO_DATA_ARGUMENTS,
+                    line -> out.println("  demo data: " + line)));
+                out.println("Sending demo traffic through the command services: " + String.join(" ", BackgroundJob.DEMO_DATA_ARGUMENTS));
             } catch (EngineStartupException e) {
                 err.println("panorama dev: " + e.getMessage());
             }

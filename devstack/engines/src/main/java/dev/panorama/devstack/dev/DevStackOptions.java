@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Command-line options of dev mode; every value is checked before anything starts. */
 record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory,
-                       List<ServiceProcess.ServiceSpec> services, Path demoData, boolean help) {
+                       List<ServiceProcess.ServiceSpec> services, Path demoData, Path archiver, boolean help) {
 
     static final String USAGE = """
         usage: panorama dev [options]
@@ -17,6 +17,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
           --work-dir DIR          data and logs of this run (default .devstack)
           --service NAME=JAR      also run this Spring Boot service against the engines (repeatable)
           --demo-data JAR         once the services run, send demo traffic through them with this load generator
+          --archiver JAR          archive every event into WORK-DIR/archive with this rebuild tool (for view rebuilds)
           --help                  this text
         Port 0 picks any free port.""";
 
@@ -28,10 +29,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
         Path workDirectory = DevStackMain.defaultWorkDirectory();
         List<ServiceProcess.ServiceSpec> services = new ArrayList<>();
         Path demoData = null;
+        Path archiver = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.of(), null, true);
+                return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.of(), null, null, true);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
@@ -45,10 +47,11 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
                 case "--work-dir" -> workDirectory = Path.of(value);
                 case "--service" -> services.add(ServiceProcess.ServiceSpec.parse(value));
                 case "--demo-data" -> demoData = Path.of(value);
+                case "--archiver" -> archiver = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.copyOf(services), demoData, false);
+        return new DevStackOptions(kafka, elasticsearch, postgres, mongo, workDirectory, List.copyOf(services), demoData, archiver, false);
     }
 
     private static int port(String option, String value) {

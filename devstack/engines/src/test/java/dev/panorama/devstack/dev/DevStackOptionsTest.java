@@ -25,11 +25,11 @@ class DevStackOptionsTest {
     void readsEveryOption() {
         DevStackOptions options = DevStackOptions.parse(new String[] {
             "--kafka-port", "1", "--elasticsearch-port", "2", "--postgres-port", "3", "--mongo-port", "0", "--work-dir", "/tmp/x",
-            "--service", "view-builder=vb.jar", "--service", "query-api=q.jar", "--demo-data", "load.jar"});
+            "--service", "view-builder=vb.jar", "--service", "query-api=q.jar", "--demo-data", "load.jar", "--archiver", "tool.jar"});
 
         assertThat(options).isEqualTo(new DevStackOptions(1, 2, 3, 0, Path.of("/tmp/x"),
             List.of(new ServiceProcess.ServiceSpec("view-builder", Path.of("vb.jar")), new ServiceProcess.ServiceSpec("query-api", Path.of("q.jar"))),
-            Path.of("load.jar"), false));
+            Path.of("load.jar"), Path.of("tool.jar"), false));
     }
 
     @Test
