@@ -67,6 +67,7 @@ class PublishedSchemasTest {
     private static List<Path> schemaFiles() {
         List<Path> files = new ArrayList<>(SchemaFiles.payloadSchemas());
         files.add(SchemaFiles.root().resolve("events/envelope.v1.schema.json"));
+        files.addAll(SchemaFiles.snapshotSchemas());
         return files;
     }
 

@@ -48,6 +48,13 @@ final class SchemaFiles {
             .toList();
     }
 
+    /** Snapshot schemas: {@code snapshots/*.schema.json} (header, record, trailer, one state schema per aggregate type). */
+    static List<Path> snapshotSchemas() {
+        return jsonFilesUnder("snapshots").stream()
+            .filter(file -> file.getFileName().toString().endsWith(".schema.json"))
+            .toList();
+    }
+
     static String relative(Path file) {
         return root().relativize(file).toString().replace('\\', '/');
     }

@@ -1,13 +1,14 @@
 package dev.panorama.delivery;
 
 import dev.panorama.outbox.spring.OutboxConfiguration;
+import dev.panorama.snapshot.spring.SnapshotConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The FTGO delivery command service. */
 @SpringBootApplication
-@Import(OutboxConfiguration.class)
+@Import({OutboxConfiguration.class, SnapshotConfiguration.class})
 public class DeliveryServiceApplication {
 
     public static void main(String[] args) {

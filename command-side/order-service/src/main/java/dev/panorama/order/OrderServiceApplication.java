@@ -1,13 +1,14 @@
 package dev.panorama.order;
 
 import dev.panorama.outbox.spring.OutboxConfiguration;
+import dev.panorama.snapshot.spring.SnapshotConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 /** The FTGO order command service. */
 @SpringBootApplication
-@Import(OutboxConfiguration.class)
+@Import({OutboxConfiguration.class, SnapshotConfiguration.class})
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

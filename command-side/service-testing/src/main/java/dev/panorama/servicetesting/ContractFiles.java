@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,6 +35,52 @@ public final class ContractFiles {
                 messages("envelope", schema("events/envelope.v1.schema.json").validate(envelope)).stream(),
                 messages("payload", schema(payloadSchema).validate(envelope.get("payload"))).stream())
             .toList();
+    }
+
+    /**
+     * Problems of a whole snapshot stream ({@code GET /snapshot}, {@code schemas/snapshots/}), one parsed JSON
+     * value per line; empty when it conforms: header first, trailer last counting the records, every record of
+     * the header's aggregate type, in ascending aggregate id, its state valid against the aggregate's state schema.
+     */
+    public List<String> snapshotProblems(List<JsonNode> lines) {
+        if (lines.size() < 2) {
+            return List.of("a snapshot has a header and a trailer at least; got " + lines.size() + " lines");
+        }
+        List<String> problems = new ArrayList<>(messages("header", schema("snapshots/snapshot-header.v1.schema.json").validate(lines.getFirst())));
+        problems.addAll(messages("trailer", schema("snapshots/snapshot-trailer.v1.schema.json").validate(lines.getLast())));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String aggregateType = lines.getFirst().get("aggregateType").asString();
+        Schema record = schema("snapshots/snapshot-record.v1.schema.json");
+        Schema state = schema("snapshots/" + aggregateType + ".state.v1.schema.json");
+        String previousId = null;
+        for (JsonNode line : lines.subList(1, lines.size() - 1)) {
+            String at = "record " + (line.has("aggregateId") ? line.get("aggregateId").asString() : line.toString());
+            List<String> recordProblems = messages(at, record.validate(line));
+            problems.addAll(recordProblems);
+            if (!recordProblems.isEmpty()) {
+                continue;
+            }
+            if (!line.get("aggregateType").asString().equals(aggregateType)) {
+                problems.add(at + ": aggregateType differs from the header's " + aggregateType);
+            }
+            String id = line.get("aggregateId").asString();
+            if (previousId != null && id.compareTo(previousId) <= 0) {
+                problems.add(at + ": not after " + previousId);
+            }
+            previousId = id;
+            problems.addAll(messages(at + " state", state.validate(line.get("state"))));
+        }
+        if (lines.getLast().get("records").asLong() != lines.size() - 2) {
+            problems.add("the trailer counts " + lines.getLast().get("records").asLong() + " records, the stream has " + (lines.size() - 2));
+        }
+        return problems;
+    }
+
+    /** The lines of an NDJSON body, parsed. */
+    public static List<JsonNode> ndjson(String body) {
+        return body.lines().filter(line -> !line.isBlank()).map(JSON::readTree).toList();
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.UUID;
  * assigning the courier already assigned records nothing and keeps the version.
  *
  * <p>Times are kept to the microsecond, as PostgreSQL stores them, so that what an event says is what the
- * store holds. At most one change per unit of work: the store raises the version once per save.
+ * store holds. The timeline records each change with the instant its event carries, so that a snapshot of the
+ * delivery says what folding its events says. At most one change per unit of work: the store raises the
+ * version once per save.
  */
 public final class Delivery {
 
@@ -26,13 +28,15 @@ public final class Delivery {
     private final Instant readyBy;
     private final long storedVersion;
     private final List<DeliveryEvent> pendingEvents = new ArrayList<>();
+    private final List<Milestone> timeline;
     private DeliveryStatus status;
     private Courier courier;
     private Instant pickedUpAt;
     private Instant deliveredAt;
 
     private Delivery(DeliveryId id, OrderId orderId, RestaurantId restaurantId, Address deliveryAddress, Instant readyBy,
-                     DeliveryStatus status, Courier courier, Instant pickedUpAt, Instant deliveredAt, long storedVersion) {
+                     DeliveryStatus status, Courier courier, Instant pickedUpAt, Instant deliveredAt, List<Milestone> timeline,
+                     long storedVersion) {
         this.id = Objects.requireNonNull(id, "id");
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
@@ -42,14 +46,17 @@ public final class Delivery {
         this.courier = courier;
         this.pickedUpAt = pickedUpAt == null ? null : micros(pickedUpAt);
         this.deliveredAt = deliveredAt == null ? null : micros(deliveredAt);
+        this.timeline = new ArrayList<>(Objects.requireNonNull(timeline, "timeline"));
         this.storedVersion = storedVersion;
     }
 
     /** A new delivery at version 1, SCHEDULED, with its {@link DeliveryScheduled} pending. */
     public static Delivery schedule(DeliveryId id, OrderId orderId, RestaurantId restaurantId, Address deliveryAddress, Instant readyBy,
                                     Instant now) {
-        Delivery delivery = new Delivery(id, orderId, restaurantId, deliveryAddress, readyBy, DeliveryStatus.SCHEDULED, null, null, null, 0);
-        delivery.pendingEvents.add(new DeliveryScheduled(UUID.randomUUID(), micros(now), id, delivery.nextVersion(), orderId, restaurantId,
+        Instant at = micros(now);
+        Delivery delivery = new Delivery(id, orderId, restaurantId, deliveryAddress, readyBy, DeliveryStatus.SCHEDULED, null, null, null,
+            List.of(new Milestone(DeliveryStatus.SCHEDULED, at)), 0);
+        delivery.pendingEvents.add(new DeliveryScheduled(UUID.randomUUID(), at, id, delivery.nextVersion(), orderId, restaurantId,
             deliveryAddress, delivery.readyBy));
         return delivery;
     }
@@ -57,11 +64,13 @@ public final class Delivery {
     /**
      * A delivery as the store holds it, at {@code version} (1 or more), with nothing pending.
      *
+     * @param timeline one milestone per change so far, the schedule first, the current status last
      * @throws IllegalArgumentException when the fields do not fit the status (a courier exactly from COURIER_ASSIGNED on,
-     *     a pickup time exactly from PICKED_UP on, a delivery time exactly when DELIVERED)
+     *     a pickup time exactly from PICKED_UP on, a delivery time exactly when DELIVERED, a timeline from SCHEDULED to the status)
      */
     public static Delivery restore(DeliveryId id, OrderId orderId, RestaurantId restaurantId, Address deliveryAddress, Instant readyBy,
-                                   DeliveryStatus status, Courier courier, Instant pickedUpAt, Instant deliveredAt, long version) {
+                                   DeliveryStatus status, Courier courier, Instant pickedUpAt, Instant deliveredAt, List<Milestone> timeline,
+                                   long version) {
         if (version < 1) {
             throw new IllegalArgumentException("a stored delivery has version 1 or more: " + version);
         }
@@ -72,7 +81,10 @@ public final class Delivery {
             throw new IllegalArgumentException("delivery " + id + " is " + status + " but has courier " + courier + ", pickedUpAt "
                 + pickedUpAt + ", deliveredAt " + deliveredAt);
         }
-        return new Delivery(id, orderId, restaurantId, deliveryAddress, readyBy, status, courier, pickedUpAt, deliveredAt, version);
+        if (timeline.isEmpty() || timeline.getFirst().status() != DeliveryStatus.SCHEDULED || timeline.getLast().status() != status) {
+            throw new IllegalArgumentException("delivery " + id + " is " + status + " but its timeline is " + timeline);
+        }
+        return new Delivery(id, orderId, restaurantId, deliveryAddress, readyBy, status, courier, pickedUpAt, deliveredAt, timeline, version);
     }
 
     /**
@@ -91,7 +103,8 @@ public final class Delivery {
         requireNothingPending();
         courier = newCourier;
         status = DeliveryStatus.COURIER_ASSIGNED;
-        pendingEvents.add(new CourierAssigned(UUID.randomUUID(), micros(now), id, nextVersion(), orderId, newCourier));
+        pendingEvents.add(new CourierAssigned(UUID.randomUUID(), reach(DeliveryStatus.COURIER_ASSIGNED, now), id, nextVersion(), orderId,
+            newCourier));
     }
 
     /** @throws DeliveryTransitionException unless a courier is assigned and the order not yet picked up */
@@ -100,7 +113,7 @@ public final class Delivery {
             throw new DeliveryTransitionException(id, status, "be picked up (it must be " + DeliveryStatus.COURIER_ASSIGNED + ")");
         }
         requireNothingPending();
-        pickedUpAt = micros(now);
+        pickedUpAt = reach(DeliveryStatus.PICKED_UP, now);
         status = DeliveryStatus.PICKED_UP;
         pendingEvents.add(new DeliveryPickedUp(UUID.randomUUID(), pickedUpAt, id, nextVersion(), orderId, pickedUpAt));
     }
@@ -111,7 +124,7 @@ public final class Delivery {
             throw new DeliveryTransitionException(id, status, "be delivered (it must be " + DeliveryStatus.PICKED_UP + ")");
         }
         requireNothingPending();
-        deliveredAt = micros(now);
+        deliveredAt = reach(DeliveryStatus.DELIVERED, now);
         status = DeliveryStatus.DELIVERED;
         pendingEvents.add(new DeliveryDelivered(UUID.randomUUID(), deliveredAt, id, nextVersion(), orderId, deliveredAt));
     }
@@ -155,6 +168,11 @@ public final class Delivery {
         return Optional.ofNullable(deliveredAt);
     }
 
+    /** Every step so far with when it happened, the pending change included: one milestone per version. */
+    public List<Milestone> timeline() {
+        return List.copyOf(timeline);
+    }
+
     /** The version including the pending change: what the client gets as its consistency token. */
     public long version() {
         return storedVersion + pendingEvents.size();
@@ -177,6 +195,13 @@ public final class Delivery {
         if (!pendingEvents.isEmpty()) {
             throw new IllegalStateException("delivery " + id + " already has an unsaved change; save it before the next one");
         }
+    }
+
+    /** Records the step on the timeline; the instant returned is the one its event carries. */
+    private Instant reach(DeliveryStatus step, Instant now) {
+        Instant at = micros(now);
+        timeline.add(new Milestone(step, at));
+        return at;
     }
 
     private static Instant micros(Instant instant) {

@@ -201,7 +201,7 @@ class DeliveryServiceTest {
 
         private static Delivery copy(Delivery d, long version) {
             return Delivery.restore(d.id(), d.orderId(), d.restaurantId(), d.deliveryAddress(), d.readyBy(), d.status(), d.courier().orElse(null),
-                d.pickedUpAt().orElse(null), d.deliveredAt().orElse(null), version);
+                d.pickedUpAt().orElse(null), d.deliveredAt().orElse(null), d.timeline(), version);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.panorama.delivery.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** Values for tests: the golden examples' delivery. */
@@ -28,19 +30,27 @@ public final class DeliveryFixtures {
     }
 
     public static Delivery scheduled(long version) {
-        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.SCHEDULED, null, null, null, version);
+        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.SCHEDULED, null, null, null,
+            timelineTo(DeliveryStatus.SCHEDULED), version);
     }
 
     public static Delivery assigned(long version) {
         return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.COURIER_ASSIGNED, grace(), null, null,
-            version);
+            timelineTo(DeliveryStatus.COURIER_ASSIGNED), version);
     }
 
     public static Delivery pickedUp(long version) {
-        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.PICKED_UP, grace(), NOW, null, version);
+        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.PICKED_UP, grace(), NOW, null,
+            timelineTo(DeliveryStatus.PICKED_UP), version);
     }
 
     public static Delivery delivered(long version) {
-        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.DELIVERED, grace(), NOW, NOW, version);
+        return Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, DeliveryStatus.DELIVERED, grace(), NOW, NOW,
+            timelineTo(DeliveryStatus.DELIVERED), version);
+    }
+
+    /** One milestone per status from SCHEDULED to {@code status}, all at {@link #NOW}. */
+    public static List<Milestone> timelineTo(DeliveryStatus status) {
+        return Arrays.stream(DeliveryStatus.values()).filter(step -> step.compareTo(status) <= 0).map(step -> new Milestone(step, NOW)).toList();
     }
 }

@@ -16,6 +16,7 @@ import static dev.panorama.delivery.domain.DeliveryFixtures.grace;
 import static dev.panorama.delivery.domain.DeliveryFixtures.mainStreet;
 import static dev.panorama.delivery.domain.DeliveryFixtures.pickedUp;
 import static dev.panorama.delivery.domain.DeliveryFixtures.scheduled;
+import static dev.panorama.delivery.domain.DeliveryFixtures.timelineTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -123,6 +124,27 @@ class DeliveryTest {
     }
 
     @Test
+    void theTimelineHasOneMilestonePerChangeAtTheInstantItsEventCarries() {
+        Delivery delivery = Delivery.schedule(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY, Instant.parse("2026-11-08T19:00:00.123456789Z"));
+        assertThat(delivery.timeline()).containsExactly(new Milestone(DeliveryStatus.SCHEDULED, delivery.pendingEvents().getFirst().occurredAt()));
+        assertThat(delivery.timeline().getFirst().at()).isEqualTo(Instant.parse("2026-11-08T19:00:00.123456Z"));
+
+        Delivery reassigned = assigned(2);
+        reassigned.assignCourier(alan(), Instant.parse("2026-11-08T19:05:00Z"));
+        assertThat(reassigned.timeline()).as("a reassignment is a step of its own").extracting(Milestone::status)
+            .containsExactly(DeliveryStatus.SCHEDULED, DeliveryStatus.COURIER_ASSIGNED, DeliveryStatus.COURIER_ASSIGNED);
+        assertThat(reassigned.timeline().getLast().at()).isEqualTo(reassigned.pendingEvents().getFirst().occurredAt());
+
+        Delivery picked = assigned(2);
+        picked.pickUp(Instant.parse("2026-11-08T19:21:00.5Z"));
+        assertThat(picked.timeline().getLast()).isEqualTo(new Milestone(DeliveryStatus.PICKED_UP, picked.pickedUpAt().orElseThrow()));
+        Delivery done = pickedUp(3);
+        done.markDelivered(Instant.parse("2026-11-08T19:40:00Z"));
+        assertThat(done.timeline().getLast()).isEqualTo(new Milestone(DeliveryStatus.DELIVERED, done.deliveredAt().orElseThrow()));
+        assertThat(done.timeline()).hasSize(4);
+    }
+
+    @Test
     void keepsTimesToTheMicrosecondAsTheStoreDoes() {
         Instant precise = Instant.parse("2026-11-08T19:30:00.123456789Z");
 
@@ -136,9 +158,11 @@ class DeliveryTest {
     void aStoredDeliveryHasVersionOneOrMoreAndTheFieldsOfItsState() {
         assertThatIllegalArgumentException().isThrownBy(() -> scheduled(0));
         assertThatIllegalArgumentException().isThrownBy(() -> Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY,
-            DeliveryStatus.PICKED_UP, grace(), null, null, 3));
+            DeliveryStatus.PICKED_UP, grace(), null, null, timelineTo(DeliveryStatus.PICKED_UP), 3));
         assertThatIllegalArgumentException().isThrownBy(() -> Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY,
-            DeliveryStatus.SCHEDULED, grace(), null, null, 1));
+            DeliveryStatus.SCHEDULED, grace(), null, null, timelineTo(DeliveryStatus.SCHEDULED), 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> Delivery.restore(DELIVERY, ORDER, RESTAURANT, mainStreet(), READY_BY,
+            DeliveryStatus.PICKED_UP, grace(), NOW, null, timelineTo(DeliveryStatus.COURIER_ASSIGNED), 3)).withMessageContaining("timeline");
     }
 
     private static void assertRefused(Delivery delivery, java.util.function.Consumer<Delivery> step) {

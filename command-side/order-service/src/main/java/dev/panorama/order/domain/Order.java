@@ -15,7 +15,9 @@ import java.util.UUID;
  * the lines it already has records nothing and keeps the version.
  *
  * <p>Times are kept to the microsecond, as PostgreSQL stores them, so that what an event says is what the
- * store holds. At most one change per unit of work: the store raises the version once per save.
+ * store holds. {@code createdAt} and {@code updatedAt} are the {@code occurredAt} of the first and of the latest
+ * event, the very instant the event carries, so that a snapshot of the order says what folding its events says.
+ * At most one change per unit of work: the store raises the version once per save.
  */
 public final class Order {
 
@@ -24,14 +26,16 @@ public final class Order {
     private final RestaurantId restaurantId;
     private final Address deliveryAddress;
     private final Instant deliverAt;
+    private final Instant createdAt;
     private final long storedVersion;
     private final List<OrderEvent> pendingEvents = new ArrayList<>();
     private OrderStatus status;
     private LineItems lineItems;
     private Reason reason;
+    private Instant updatedAt;
 
     private Order(OrderId id, ConsumerId consumerId, RestaurantId restaurantId, LineItems lineItems, Address deliveryAddress,
-                  Instant deliverAt, OrderStatus status, Reason reason, long storedVersion) {
+                  Instant deliverAt, OrderStatus status, Reason reason, Instant createdAt, Instant updatedAt, long storedVersion) {
         this.id = Objects.requireNonNull(id, "id");
         this.consumerId = Objects.requireNonNull(consumerId, "consumerId");
         this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
@@ -40,14 +44,18 @@ public final class Order {
         this.deliverAt = micros(Objects.requireNonNull(deliverAt, "deliverAt"));
         this.status = Objects.requireNonNull(status, "status");
         this.reason = reason;
+        this.createdAt = micros(Objects.requireNonNull(createdAt, "createdAt"));
+        this.updatedAt = micros(Objects.requireNonNull(updatedAt, "updatedAt"));
         this.storedVersion = storedVersion;
     }
 
     /** A new order at version 1, APPROVAL_PENDING, with its {@link OrderCreated} pending. */
     public static Order create(OrderId id, ConsumerId consumerId, RestaurantId restaurantId, LineItems lineItems, Address deliveryAddress,
                                Instant deliverAt, Instant now) {
-        Order order = new Order(id, consumerId, restaurantId, lineItems, deliveryAddress, deliverAt, OrderStatus.APPROVAL_PENDING, null, 0);
-        order.pendingEvents.add(new OrderCreated(UUID.randomUUID(), micros(now), id, order.nextVersion(), consumerId, restaurantId, lineItems,
+        Instant at = micros(now);
+        Order order = new Order(id, consumerId, restaurantId, lineItems, deliveryAddress, deliverAt, OrderStatus.APPROVAL_PENDING, null, at, at,
+            0);
+        order.pendingEvents.add(new OrderCreated(UUID.randomUUID(), at, id, order.nextVersion(), consumerId, restaurantId, lineItems,
             deliveryAddress, order.deliverAt));
         return order;
     }
@@ -55,17 +63,19 @@ public final class Order {
     /**
      * An order as the store holds it, at {@code version} (1 or more), with nothing pending.
      *
+     * @param createdAt the {@code occurredAt} of its {@link OrderCreated}
+     * @param updatedAt the {@code occurredAt} of its latest event
      * @throws IllegalArgumentException when a reason is held by an order that is not REJECTED or CANCELLED, or missing from one that is
      */
     public static Order restore(OrderId id, ConsumerId consumerId, RestaurantId restaurantId, LineItems lineItems, Address deliveryAddress,
-                                Instant deliverAt, OrderStatus status, Reason reason, long version) {
+                                Instant deliverAt, OrderStatus status, Reason reason, Instant createdAt, Instant updatedAt, long version) {
         if (version < 1) {
             throw new IllegalArgumentException("a stored order has version 1 or more: " + version);
         }
         if ((reason != null) != status.isFinal()) {
             throw new IllegalArgumentException("order " + id + " is " + status + " but has reason " + reason);
         }
-        return new Order(id, consumerId, restaurantId, lineItems, deliveryAddress, deliverAt, status, reason, version);
+        return new Order(id, consumerId, restaurantId, lineItems, deliveryAddress, deliverAt, status, reason, createdAt, updatedAt, version);
     }
 
     /**
@@ -83,7 +93,7 @@ public final class Order {
         }
         requireNothingPending();
         lineItems = newLineItems;
-        pendingEvents.add(new OrderRevised(UUID.randomUUID(), micros(now), id, nextVersion(), newLineItems));
+        pendingEvents.add(new OrderRevised(UUID.randomUUID(), touch(now), id, nextVersion(), newLineItems));
     }
 
     /** @throws OrderTransitionException unless the order is APPROVAL_PENDING */
@@ -91,7 +101,7 @@ public final class Order {
         requirePending("be approved");
         requireNothingPending();
         status = OrderStatus.APPROVED;
-        pendingEvents.add(new OrderApproved(UUID.randomUUID(), micros(now), id, nextVersion()));
+        pendingEvents.add(new OrderApproved(UUID.randomUUID(), touch(now), id, nextVersion()));
     }
 
     /** @throws OrderTransitionException unless the order is APPROVAL_PENDING */
@@ -101,7 +111,7 @@ public final class Order {
         requireNothingPending();
         status = OrderStatus.REJECTED;
         reason = why;
-        pendingEvents.add(new OrderRejected(UUID.randomUUID(), micros(now), id, nextVersion(), why));
+        pendingEvents.add(new OrderRejected(UUID.randomUUID(), touch(now), id, nextVersion(), why));
     }
 
     /** @throws OrderTransitionException unless the order is APPROVAL_PENDING or APPROVED */
@@ -113,7 +123,7 @@ public final class Order {
         requireNothingPending();
         status = OrderStatus.CANCELLED;
         reason = why;
-        pendingEvents.add(new OrderCancelled(UUID.randomUUID(), micros(now), id, nextVersion(), why));
+        pendingEvents.add(new OrderCancelled(UUID.randomUUID(), touch(now), id, nextVersion(), why));
     }
 
     public OrderId id() {
@@ -142,6 +152,16 @@ public final class Order {
 
     public Instant deliverAt() {
         return deliverAt;
+    }
+
+    /** The {@code occurredAt} of the order's creation event. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The {@code occurredAt} of the order's latest event, the pending one included. */
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public OrderStatus status() {
@@ -181,6 +201,12 @@ public final class Order {
         if (!pendingEvents.isEmpty()) {
             throw new IllegalStateException("order " + id + " already has an unsaved change; save it before the next one");
         }
+    }
+
+    /** The time of a change: it becomes both {@code updatedAt} and the event's {@code occurredAt}. */
+    private Instant touch(Instant now) {
+        updatedAt = micros(now);
+        return updatedAt;
     }
 
     private static Instant micros(Instant instant) {

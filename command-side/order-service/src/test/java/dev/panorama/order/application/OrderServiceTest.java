@@ -242,7 +242,7 @@ class OrderServiceTest {
 
         private static Order copy(Order order, long version) {
             return Order.restore(order.id(), order.consumerId(), order.restaurantId(), order.lineItems(), order.deliveryAddress(),
-                order.deliverAt(), order.status(), order.reason().orElse(null), version);
+                order.deliverAt(), order.status(), order.reason().orElse(null), order.createdAt(), order.updatedAt(), version);
         }
     }
 

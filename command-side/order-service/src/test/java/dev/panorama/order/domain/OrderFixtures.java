@@ -55,6 +55,6 @@ public final class OrderFixtures {
 
     public static Order order(OrderStatus status, long version) {
         Reason reason = status.isFinal() ? new Reason("because") : null;
-        return Order.restore(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(), DELIVER_AT, status, reason, version);
+        return Order.restore(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(), DELIVER_AT, status, reason, NOW, NOW, version);
     }
 }

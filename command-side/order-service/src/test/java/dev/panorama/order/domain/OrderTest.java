@@ -63,6 +63,22 @@ class OrderTest {
     }
 
     @Test
+    void createdAtAndUpdatedAtAreTheOccurredAtOfTheFirstAndOfTheLatestEvent() {
+        Order order = Order.create(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(), DELIVER_AT, LATER);
+        Instant created = order.pendingEvents().getFirst().occurredAt();
+
+        assertThat(order.createdAt()).isEqualTo(created).isEqualTo(Instant.parse("2026-11-08T19:02:00.123456Z"));
+        assertThat(order.updatedAt()).isEqualTo(created);
+
+        Order stored = order(OrderStatus.APPROVAL_PENDING, 1);
+        stored.revise(goldenLines(), LATER.plusSeconds(60));
+        assertThat(stored.updatedAt()).as("the same lines: no event, no change").isEqualTo(NOW);
+        stored.approve(LATER.plusSeconds(60));
+        assertThat(stored.updatedAt()).isEqualTo(stored.pendingEvents().getFirst().occurredAt()).isEqualTo(Instant.parse("2026-11-08T19:03:00.123456Z"));
+        assertThat(stored.createdAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void approvalMovesAPendingOrderToApprovedWithOneVersion() {
         Order order = order(OrderStatus.APPROVAL_PENDING, 1);
 
@@ -180,11 +196,11 @@ class OrderTest {
     @Test
     void restoreRefusesInconsistentRows() {
         assertThatIllegalArgumentException().isThrownBy(() -> Order.restore(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(),
-            DELIVER_AT, OrderStatus.APPROVAL_PENDING, null, 0));
+            DELIVER_AT, OrderStatus.APPROVAL_PENDING, null, NOW, NOW, 0));
         assertThatIllegalArgumentException().isThrownBy(() -> Order.restore(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(),
-            DELIVER_AT, OrderStatus.CANCELLED, null, 3)).withMessageContaining("reason");
+            DELIVER_AT, OrderStatus.CANCELLED, null, NOW, NOW, 3)).withMessageContaining("reason");
         assertThatIllegalArgumentException().isThrownBy(() -> Order.restore(ORDER, CONSUMER, RESTAURANT, goldenLines(), mainStreet(),
-            DELIVER_AT, OrderStatus.APPROVED, CLOSED, 3)).withMessageContaining("reason");
+            DELIVER_AT, OrderStatus.APPROVED, CLOSED, NOW, NOW, 3)).withMessageContaining("reason");
     }
 
     private static void assertRefused(OrderStatus from, Consumer<Order> step) {

@@ -1,11 +1,13 @@
 package dev.panorama.delivery.adapter.out.persistence;
 
+import dev.panorama.delivery.adapter.out.persistence.DeliveryRow.MilestoneRow;
 import dev.panorama.delivery.application.port.out.DeliveryRepository;
 import dev.panorama.delivery.domain.Address;
 import dev.panorama.delivery.domain.Courier;
 import dev.panorama.delivery.domain.Delivery;
 import dev.panorama.delivery.domain.DeliveryId;
 import dev.panorama.delivery.domain.DeliveryStatus;
+import dev.panorama.delivery.domain.Milestone;
 import dev.panorama.delivery.domain.OrderId;
 import dev.panorama.delivery.domain.RestaurantId;
 
@@ -39,7 +41,9 @@ final class JdbcDeliveryRepository implements DeliveryRepository {
         Courier courier = row.courierId() == null ? null : new Courier(row.courierId(), row.courierName());
         return Delivery.restore(new DeliveryId(row.id()), new OrderId(row.orderId()), new RestaurantId(row.restaurantId()),
             new Address(row.street1(), row.street2(), row.city(), row.postalCode(), row.country()), row.readyBy(),
-            DeliveryStatus.valueOf(row.status()), courier, row.pickedUpAt(), row.deliveredAt(), row.version());
+            DeliveryStatus.valueOf(row.status()), courier, row.pickedUpAt(), row.deliveredAt(),
+            row.timeline().stream().map(milestone -> new Milestone(DeliveryStatus.valueOf(milestone.status()), milestone.at())).toList(),
+            row.version());
     }
 
     /** Carries the stored version: 0 makes an insert, anything else an update guarded by that version. */
@@ -49,6 +53,8 @@ final class JdbcDeliveryRepository implements DeliveryRepository {
         return new DeliveryRow(delivery.id().value(), delivery.orderId().value(), delivery.restaurantId().value(),
             address.street1(), address.street2(), address.city(), address.postalCode(), address.country(), delivery.readyBy(),
             delivery.status().name(), courier.map(Courier::courierId).orElse(null), courier.map(Courier::name).orElse(null),
-            delivery.pickedUpAt().orElse(null), delivery.deliveredAt().orElse(null), delivery.storedVersion());
+            delivery.pickedUpAt().orElse(null), delivery.deliveredAt().orElse(null),
+            delivery.timeline().stream().map(milestone -> new MilestoneRow(milestone.status().name(), milestone.at())).toList(),
+            delivery.storedVersion());
     }
 }

@@ -42,7 +42,8 @@ final class JdbcOrderRepository implements OrderRepository {
             .toList());
         return Order.restore(new OrderId(row.id()), new ConsumerId(row.consumerId()), new RestaurantId(row.restaurantId()), lineItems,
             new Address(row.street1(), row.street2(), row.city(), row.postalCode(), row.country()), row.deliverAt(),
-            OrderStatus.valueOf(row.status()), row.reason() == null ? null : new Reason(row.reason()), row.version());
+            OrderStatus.valueOf(row.status()), row.reason() == null ? null : new Reason(row.reason()), row.createdAt(), row.updatedAt(),
+            row.version());
     }
 
     /** Carries the stored version: 0 makes an insert, anything else an update guarded by that version. */
@@ -50,7 +51,7 @@ final class JdbcOrderRepository implements OrderRepository {
         Address address = order.deliveryAddress();
         return new OrderRow(order.id().value(), order.consumerId().value(), order.restaurantId().value(),
             address.street1(), address.street2(), address.city(), address.postalCode(), address.country(), order.deliverAt(),
-            order.status().name(), order.reason().map(Reason::value).orElse(null),
+            order.status().name(), order.reason().map(Reason::value).orElse(null), order.createdAt(), order.updatedAt(),
             order.lineItems().items().stream()
                 .map(item -> new LineItemRow(item.menuItemId().value(), item.name(), item.quantity(), item.unitPrice().amount(),
                     item.unitPrice().currency()))

@@ -15,6 +15,8 @@ import java.util.UUID;
  *
  * @param status  the {@code OrderStatus} name
  * @param reason  why it was rejected or cancelled; {@code null} otherwise
+ * @param createdAt the {@code occurredAt} of the order's first event
+ * @param updatedAt the {@code occurredAt} of the order's latest event
  * @param version a primitive on purpose: Spring Data JDBC treats 0 as "new" and inserts it as 1, then adds
  *     one per update, which is exactly the aggregate's version (1 at the creation, no gaps)
  */
@@ -31,13 +33,15 @@ record OrderRow(
     Instant deliverAt,
     String status,
     String reason,
+    Instant createdAt,
+    Instant updatedAt,
     @MappedCollection(idColumn = "order_id", keyColumn = "position") List<LineItemRow> lineItems,
     @Version long version
 ) {
 
     OrderRow withVersion(long newVersion) {
-        return new OrderRow(id, consumerId, restaurantId, street1, street2, city, postalCode, country, deliverAt, status, reason, lineItems,
-            newVersion);
+        return new OrderRow(id, consumerId, restaurantId, street1, street2, city, postalCode, country, deliverAt, status, reason,
+            createdAt, updatedAt, lineItems, newVersion);
     }
 
     /** One row of {@code order_line_item}; its key is the order and the position in the list. */

@@ -4,6 +4,7 @@ import dev.panorama.order.application.port.out.IdempotencyKeys;
 import dev.panorama.order.application.port.out.OrderRepository;
 import dev.panorama.order.application.port.out.ReceivedEvents;
 import dev.panorama.order.application.port.out.RestaurantReplicas;
+import dev.panorama.snapshot.jdbc.SnapshotSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,5 +30,10 @@ class PersistenceConfiguration {
     @Bean
     ReceivedEvents receivedEvents(JdbcClient jdbc) {
         return new JdbcReceivedEvents(jdbc);
+    }
+
+    @Bean
+    SnapshotSource orderSnapshotSource() {
+        return new JdbcOrderSnapshotSource();
     }
 }
