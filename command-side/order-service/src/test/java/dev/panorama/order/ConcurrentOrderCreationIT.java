@@ -2,11 +2,9 @@ package dev.panorama.order;
 
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.servicetesting.CommandServiceEngines;
 import dev.panorama.servicetesting.TopicRecords;
 import dev.panorama.servicetesting.TopicRecords.Published;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,21 +44,12 @@ class ConcurrentOrderCreationIT {
     private static final String ORDER_TOPIC = NAMESPACE.topic("ftgo.order.events");
     private static final String RESTAURANT_TOPIC = NAMESPACE.topic("ftgo.restaurant.events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    @AutoClose
     private static final RestaurantEvents RESTAURANTS = new RestaurantEvents(Engines.shared().kafka(), RESTAURANT_TOPIC);
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        CommandServiceEngines.register(registry, NAMESPACE, "orders", "order", ORDER_TOPIC);
-        KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(RESTAURANT_TOPIC, 3);
-        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.order.restaurant-replica.topic", () -> RESTAURANT_TOPIC);
-        registry.add("panorama.order.restaurant-replica.group-id", () -> NAMESPACE.group("order-service"));
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        RESTAURANTS.close();
+        OrderServiceEngines.register(registry, NAMESPACE, ORDER_TOPIC, RESTAURANT_TOPIC);
     }
 
     @Value("${local.server.port}")

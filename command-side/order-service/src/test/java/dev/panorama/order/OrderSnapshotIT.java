@@ -2,10 +2,10 @@ package dev.panorama.order;
 
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
-import dev.panorama.devstack.kafka.KafkaEngine;
-import dev.panorama.devstack.postgres.PostgresEngine;
-import dev.panorama.servicetesting.ContractFiles;
-import org.junit.jupiter.api.AfterAll;
+import dev.panorama.servicetesting.CommandHttp;
+import dev.panorama.servicetesting.SnapshotDownload;
+import dev.panorama.servicetesting.SnapshotDownload.OutboxRow;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,14 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,31 +39,13 @@ class OrderSnapshotIT {
     private static final String ORDER_TOPIC = NAMESPACE.topic("ftgo.order.events");
     private static final String RESTAURANT_TOPIC = NAMESPACE.topic("ftgo.restaurant.events");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @AutoClose
     private static final RestaurantEvents RESTAURANTS = new RestaurantEvents(Engines.shared().kafka(), RESTAURANT_TOPIC);
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
-        PostgresEngine postgres = Engines.shared().postgres();
-        KafkaEngine kafka = Engines.shared().kafka();
-        kafka.createTopic(ORDER_TOPIC, 3);
-        kafka.createTopic(RESTAURANT_TOPIC, 3);
-        String url = postgres.createDatabase(NAMESPACE.database("orders")) + "?currentSchema=orders";
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.order.restaurant-replica.topic", () -> RESTAURANT_TOPIC);
-        registry.add("panorama.order.restaurant-replica.group-id", () -> NAMESPACE.group("order-service"));
-        registry.add("panorama.outbox.topics.order", () -> ORDER_TOPIC);
-        registry.add("panorama.outbox.relay.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("panorama.outbox.relay.poll-interval", () -> "1s");
-        registry.add("panorama.snapshot.fetch-size", () -> "2");
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        RESTAURANTS.close();
+        OrderServiceEngines.register(registry, NAMESPACE, ORDER_TOPIC, RESTAURANT_TOPIC);
+        SnapshotDownload.fetchInPairs(registry);
     }
 
     @Value("${local.server.port}")
@@ -77,7 +54,8 @@ class OrderSnapshotIT {
     @Autowired
     private JdbcClient jdbc;
 
-    private final ContractFiles contracts = new ContractFiles();
+    private final CommandHttp http = new CommandHttp(() -> port);
+    private final SnapshotDownload snapshots = new SnapshotDownload(() -> port, () -> jdbc);
 
     @Test
     void theExportIsEveryOrderAsItsEventsFoldWithHeaderAndTrailer() throws Exception {
@@ -87,39 +65,17 @@ class OrderSnapshotIT {
             .query(Long.class).single() == 1);
         String pending = create(restaurant, "[{\"menuItemId\": \"chicken-vindaloo\", \"quantity\": 2}, {\"menuItemId\": \"garlic-naan\", \"quantity\": 1}]");
         String approved = create(restaurant, "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 1}]");
-        assertThat(send("PUT", "/orders/" + approved + "/line-items", "{\"lineItems\": [{\"menuItemId\": \"mango-lassi\", \"quantity\": 3}]}")
-            .statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/orders/" + approved + "/approve", null).statusCode()).isEqualTo(200);
+        assertCommand("PUT", "/orders/" + approved + "/line-items", "{\"lineItems\": [{\"menuItemId\": \"mango-lassi\", \"quantity\": 3}]}");
+        assertCommand("POST", "/orders/" + approved + "/approve", null);
         String rejected = create(restaurant, "[{\"menuItemId\": \"wine\", \"quantity\": 2}]");
-        assertThat(send("POST", "/orders/" + rejected + "/reject", "{\"reason\": \"The restaurant is closed.\"}").statusCode()).isEqualTo(200);
+        assertCommand("POST", "/orders/" + rejected + "/reject", "{\"reason\": \"The restaurant is closed.\"}");
         String cancelled = create(restaurant, "[{\"menuItemId\": \"garlic-naan\", \"quantity\": 4}]");
-        assertThat(send("POST", "/orders/" + cancelled + "/approve", null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/orders/" + cancelled + "/cancel", "{\"reason\": \"Ordered by mistake.\"}").statusCode()).isEqualTo(200);
-        Instant before = Instant.now().minusSeconds(1);
+        assertCommand("POST", "/orders/" + cancelled + "/approve", null);
+        assertCommand("POST", "/orders/" + cancelled + "/cancel", "{\"reason\": \"Ordered by mistake.\"}");
 
-        HttpResponse<String> response = send("GET", "/snapshot", null);
+        Map<String, JsonNode> records = snapshots.assertCurrent("order-service", "order", "orders", OrderSnapshotIT::fold).records();
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
-        List<JsonNode> lines = ContractFiles.ndjson(response.body());
-        assertThat(contracts.snapshotProblems(lines)).isEmpty();
-        JsonNode header = lines.getFirst();
-        assertThat(header.get("service").asString()).isEqualTo("order-service");
-        assertThat(header.get("aggregateType").asString()).isEqualTo("order");
-        assertThat(Instant.parse(header.get("takenAt").asString())).isBetween(before, Instant.now().plusSeconds(1));
-        assertThat(header.get("outboxHighWaterMark").asLong()).isEqualTo(jdbc.sql("select max(position) from outbox").query(Long.class).single());
-        assertThat(lines.getLast()).isEqualTo(JSON.readTree("{\"end\": true, \"records\": %d}".formatted(lines.size() - 2)));
-
-        Map<String, JsonNode> records = new LinkedHashMap<>();
-        lines.subList(1, lines.size() - 1).forEach(line -> records.put(line.get("aggregateId").asString(), line));
-        assertThat(records.keySet()).containsExactlyElementsOf(jdbc.sql("select id::text from orders order by id").query(String.class).list());
         assertThat(records.keySet()).contains(pending, approved, rejected, cancelled);
-        for (JsonNode record : records.values()) {
-            String id = record.get("aggregateId").asString();
-            assertThat(record.get("aggregateVersion").asLong()).as(id)
-                .isEqualTo(jdbc.sql("select version from orders where id = ?::uuid").param(id).query(Long.class).single());
-            assertThat(record.get("state")).as("the state of " + id + " is its events folded").isEqualTo(foldedFromOutbox(id));
-        }
         JsonNode approvedState = records.get(approved).get("state");
         assertThat(records.get(approved).get("aggregateVersion").asLong()).isEqualTo(3);
         assertThat(approvedState.get("status").asString()).isEqualTo("APPROVED");
@@ -133,14 +89,11 @@ class OrderSnapshotIT {
     }
 
     /**
-     * The state the order's events in the outbox fold to, as the view builder's StateFold folds them: the
+     * The state an order's events in the outbox fold to, as the view builder's StateFold folds them: the
      * creation sets everything and both times, every later event sets updatedAt to its occurredAt.
      */
-    private JsonNode foldedFromOutbox(String orderId) {
+    private static JsonNode fold(List<OutboxRow> events) {
         ObjectNode state = JSON.createObjectNode();
-        List<OutboxRow> events = jdbc.sql("select event_type, payload::text, occurred_at from outbox where aggregate_id = ? order by aggregate_version")
-            .param(orderId).query((row, n) -> new OutboxRow(row.getString(1), JSON.readTree(row.getString(2)),
-                row.getObject(3, OffsetDateTime.class).toInstant().toString())).list();
         for (OutboxRow event : events) {
             JsonNode payload = event.payload();
             switch (event.eventType()) {
@@ -168,21 +121,17 @@ class OrderSnapshotIT {
         return state;
     }
 
-    private record OutboxRow(String eventType, JsonNode payload, String occurredAt) {
-    }
-
     private String create(UUID restaurant, String lineItems) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/orders", """
+        HttpResponse<String> response = http.send("POST", "/orders", """
             {"consumerId": "5f0c9a8e-3b1d-4c2e-9a57-1c2d3e4f5a61", "restaurantId": "%s", "lineItems": %s,
              "deliveryAddress": {"street1": "1 Main Street", "street2": "Apt 4", "city": "Oakland", "postalCode": "94612", "country": "US"},
-             "deliverAt": "2026-11-08T19:45:00.5Z"}""".formatted(restaurant, lineItems));
+             "deliverAt": "2026-11-08T19:45:00.5Z"}""".formatted(restaurant, lineItems), null, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("orderId").asString();
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    private void assertCommand(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(method, path, body, null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }
