@@ -17,23 +17,22 @@ import dev.panorama.views.event.DomainEvent.RestaurantCreated;
 import dev.panorama.views.event.DomainEvent.RestaurantMenuRevised;
 import dev.panorama.views.event.DomainEvent.RestaurantOpeningHoursChanged;
 import dev.panorama.views.event.DomainEvent.RestaurantRenamed;
-import dev.panorama.views.event.Values.Address;
-import dev.panorama.views.event.Values.GeoPoint;
-import dev.panorama.views.event.Values.LineItem;
-import dev.panorama.views.event.Values.MenuItem;
-import dev.panorama.views.event.Values.Money;
-import dev.panorama.views.event.Values.OpeningPeriod;
-import dev.panorama.views.event.Values.PersonName;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+
+import static dev.panorama.views.event.JsonValues.address;
+import static dev.panorama.views.event.JsonValues.geoPoint;
+import static dev.panorama.views.event.JsonValues.instant;
+import static dev.panorama.views.event.JsonValues.lineItems;
+import static dev.panorama.views.event.JsonValues.menu;
+import static dev.panorama.views.event.JsonValues.money;
+import static dev.panorama.views.event.JsonValues.name;
+import static dev.panorama.views.event.JsonValues.openingHours;
+import static dev.panorama.views.event.JsonValues.optionalInstant;
+import static dev.panorama.views.event.JsonValues.optionalText;
+import static dev.panorama.views.event.JsonValues.text;
 
 /**
  * Maps a validated, current-version payload onto the view builder's own records, field by field:
@@ -78,60 +77,5 @@ final class PayloadMapper {
 
     static DomainEvent map(EventMetadata metadata, JsonNode payload) {
         return MAPPERS.get(metadata.eventType()).apply(metadata, payload);
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.get(field).asString();
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        return Instant.parse(text(node, field));
-    }
-
-    private static Instant optionalInstant(JsonNode node, String field) {
-        String value = optionalText(node, field);
-        return value == null ? null : Instant.parse(value);
-    }
-
-    private static PersonName name(JsonNode node) {
-        return new PersonName(text(node, "firstName"), text(node, "lastName"));
-    }
-
-    private static Address address(JsonNode node) {
-        return new Address(text(node, "street1"), optionalText(node, "street2"), text(node, "city"), text(node, "postalCode"),
-            text(node, "country"));
-    }
-
-    private static GeoPoint geoPoint(JsonNode node) {
-        return new GeoPoint(node.get("lat").asDouble(), node.get("lon").asDouble());
-    }
-
-    private static Money money(JsonNode node) {
-        return new Money(new BigDecimal(text(node, "amount")), text(node, "currency"));
-    }
-
-    private static List<OpeningPeriod> openingHours(JsonNode array) {
-        return list(array, period -> new OpeningPeriod(DayOfWeek.valueOf(text(period, "dayOfWeek")), text(period, "opens"),
-            text(period, "closes")));
-    }
-
-    private static List<MenuItem> menu(JsonNode menu) {
-        return list(menu.get("items"), item -> new MenuItem(text(item, "menuItemId"), text(item, "name"), money(item.get("price"))));
-    }
-
-    private static List<LineItem> lineItems(JsonNode array) {
-        return list(array, item -> new LineItem(text(item, "menuItemId"), text(item, "name"), item.get("quantity").asInt(),
-            money(item.get("unitPrice"))));
-    }
-
-    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> element) {
-        List<T> items = new ArrayList<>(array.size());
-        array.forEach(node -> items.add(element.apply(node)));
-        return List.copyOf(items);
     }
 }

@@ -16,9 +16,14 @@ final class ArchiveDirectoryOption {
 
     /** A reader of the archive; a usage error when there is no archive there. */
     ArchiveReader reader() {
+        return new ArchiveReader(store());
+    }
+
+    /** The archive's store; a usage error when there is no archive there. */
+    LocalDirectoryArchiveStore store() {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("no archive at " + directory.toAbsolutePath() + " (--archive-dir)");
         }
-        return new ArchiveReader(new LocalDirectoryArchiveStore(directory));
+        return new LocalDirectoryArchiveStore(directory);
     }
 }

@@ -1,6 +1,7 @@
 package dev.panorama.rebuild.cli;
 
 import dev.panorama.rebuild.archive.ArchiveReader;
+import dev.panorama.rebuild.snapshot.SnapshotArchive;
 import dev.panorama.rebuild.switchover.ViewRebuild;
 import dev.panorama.rebuild.views.LiveGroup;
 import dev.panorama.views.event.EventReader;
@@ -62,6 +63,9 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1000", paramLabel = "N", description = "Documents per bulk write. Default: ${DEFAULT-VALUE}.")
     private int batch;
 
+    @Option(names = "--no-snapshots", description = "Fold the whole archive even where a snapshot in it would save parsing the older events.")
+    private boolean noSnapshots;
+
     @Option(names = "--no-switch", description = "Build and verify, keep the version maintained, but leave readers where they are ('switch' later).")
     private boolean noSwitch;
 
@@ -82,11 +86,11 @@ final class RebuildCommand implements Callable<Integer> {
         ArchiveReader reader = archive.reader();
         ProgressBar bar = new ProgressBar(out, System.console() != null);
         try (ViewStoreOptions.Connections connections = stores.connect(); LiveGroup live = stores.liveGroup()) {
-            ViewRebuild rebuild = new ViewRebuild(ViewCatalog.ftgo(), connections.stores(), connections.checkpoints(), reader, live,
-                new EventReader(), Clock.systemUTC());
+            ViewRebuild rebuild = new ViewRebuild(ViewCatalog.ftgo(), connections.stores(), connections.checkpoints(), reader,
+                new SnapshotArchive(archive.store()), live, new EventReader(), Clock.systemUTC());
             long[] lastSaved = {0};
             ViewRebuild.Result result = rebuild.run(new ViewRebuild.Settings(view, version, stores.topicPrefix, handoverWait, archiveWait, sample,
-                batch, !noSwitch, dryRun), new ViewRebuild.Listener() {
+                batch, !noSwitch, dryRun, !noSnapshots), new ViewRebuild.Listener() {
                     @Override
                     public void say(String line) {
                         bar.finishLine();

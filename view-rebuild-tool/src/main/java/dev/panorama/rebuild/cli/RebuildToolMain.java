@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
             + " topic-partition with a manifest of their checksums. Rebuilds a view's next version from it while the current one"
             + " keeps serving, switches readers over in one step, rolls back, and checks a live view against the archive.",
         "Run 'panorama-view-rebuild-tool <command> --help' for a command's options.", ""},
-    subcommands = {ArchiveCommand.class, ArchiveStatusCommand.class, RebuildCommand.class, VersionCommands.SwitchCommand.class,
+    subcommands = {ArchiveCommand.class, ArchiveStatusCommand.class, SnapshotCommand.class, RebuildCommand.class, VersionCommands.SwitchCommand.class,
         VersionCommands.RollbackCommand.class, VersionCommands.RetireCommand.class, VersionCommands.AbandonCommand.class,
         VersionCommands.VersionsCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
@@ -92,7 +92,7 @@ public final class RebuildToolMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println(NAME + ": a command is needed: archive, archive-status, rebuild, switch, rollback, retire, abandon, versions or verify. Try '" + NAME + " --help'.");
+        spec.commandLine().getErr().println(NAME + ": a command is needed: archive, archive-status, snapshot, rebuild, switch, rollback, retire, abandon, versions or verify. Try '" + NAME + " --help'.");
         return ExitCodes.USAGE;
     }
 
@@ -106,6 +106,9 @@ public final class RebuildToolMain implements Callable<Integer> {
             }
             if (type == ArchiveStatusCommand.class) {
                 return type.cast(new ArchiveStatusCommand(out));
+            }
+            if (type == SnapshotCommand.class) {
+                return type.cast(new SnapshotCommand(out));
             }
             if (type == RebuildCommand.class) {
                 return type.cast(new RebuildCommand(out));

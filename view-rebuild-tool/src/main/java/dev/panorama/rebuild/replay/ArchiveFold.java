@@ -6,9 +6,13 @@ import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.views.event.EventReader;
 import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.projection.InMemoryStates;
+import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.state.FoldResult;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
@@ -20,6 +24,10 @@ import java.util.stream.Stream;
  */
 public final class ArchiveFold {
 
+    private static final String AGGREGATE_TYPE = "panorama-aggregate-type";
+    private static final String AGGREGATE_ID = "panorama-aggregate-id";
+    private static final String AGGREGATE_VERSION = "panorama-aggregate-version";
+
     private final ArchiveReader archive;
     private final EventReader reader;
 
@@ -30,27 +38,97 @@ public final class ArchiveFold {
 
     /**
      * @param until per partition, the first offset not to fold (the live builder's handed-over position)
-     * @param states where to fold; may already hold states from a snapshot
+     * @param states where to fold
      * @param progress told the number of records read so far, every few thousand records
      */
     public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, LongConsumer progress) {
+        return fold(until, states, Map.of(), progress);
+    }
+
+    /**
+     * Folds starting from snapshot states: an event the snapshot already holds (its aggregate version at or
+     * below the snapshot's, told by the record's headers) is not even parsed. A snapshot state is used only
+     * if its own last event lies below the line — otherwise it is ahead of what the live builder had
+     * applied (the relay had not published that event yet, or the live builder had not read it), and that
+     * aggregate is folded from its events instead, in a second pass over the archive.
+     *
+     * @param snapshot snapshot states by source key ({@code order:<id>})
+     */
+    public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, Map<String, AggregateState> snapshot, LongConsumer progress) {
         Counts counts = new Counts();
+        Map<String, Long> seen = new HashMap<>();
+        Set<String> started = new HashSet<>();
+        forEachBelow(until, record -> {
+            counts.read++;
+            String key = sourceKey(record);
+            AggregateState base = key == null ? null : snapshot.get(key);
+            long version = headerVersion(record);
+            if (base != null && version > 0 && version <= base.version()) {
+                seen.merge(key, version, Math::max);
+                counts.covered++;
+            } else {
+                apply(record, states, counts, snapshot, seen, started);
+            }
+            if (counts.read % 5_000 == 0) {
+                progress.accept(counts.read);
+            }
+        });
+        Set<String> ahead = new HashSet<>();
+        snapshot.forEach((key, state) -> {
+            if (started.contains(key)) {
+                return;
+            }
+            if (seen.getOrDefault(key, 0L) >= state.version()) {
+                states.put(state);
+                counts.fromSnapshot++;
+            } else {
+                ahead.add(key);
+            }
+        });
+        counts.fromSnapshot += started.size();
+        if (!ahead.isEmpty()) {
+            // Rare: aggregates changed just before the line. Their own events, below the line, give their state.
+            forEachBelow(until, record -> {
+                String key = sourceKey(record);
+                if (key == null || ahead.contains(key)) {
+                    if (record.value() != null && reader.read(record.value()) instanceof ReadResult.Accepted accepted
+                        && ahead.contains(accepted.event().metadata().source().toString())) {
+                        states.apply(accepted.event());
+                    }
+                }
+            });
+            counts.refolded = ahead.size();
+        }
+        progress.accept(counts.read);
+        return new Outcome(counts.read, counts.applied, counts.alreadyApplied, counts.unreadable, counts.parked, counts.heartbeats, counts.covered,
+            counts.fromSnapshot, counts.refolded);
+    }
+
+    private void forEachBelow(Map<PartitionId, Long> until, java.util.function.Consumer<ArchivedRecord> action) {
         until.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             if (entry.getValue() <= 0) {
                 return;
             }
             try (Stream<ArchivedRecord> records = archive.read(entry.getKey(), 0)) {
-                records.takeWhile(record -> record.offset() < entry.getValue()).forEach(record -> {
-                    counts.read++;
-                    apply(record, states, counts);
-                    if (counts.read % 5_000 == 0) {
-                        progress.accept(counts.read);
-                    }
-                });
+                records.takeWhile(record -> record.offset() < entry.getValue()).forEach(action);
             }
         });
-        progress.accept(counts.read);
-        return new Outcome(counts.read, counts.applied, counts.alreadyApplied, counts.unreadable, counts.parked, counts.heartbeats);
+    }
+
+    /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
+    private static String sourceKey(ArchivedRecord record) {
+        String type = record.header(AGGREGATE_TYPE);
+        String id = record.header(AGGREGATE_ID);
+        return type == null || id == null ? null : type + ":" + id;
+    }
+
+    private static long headerVersion(ArchivedRecord record) {
+        String version = record.header(AGGREGATE_VERSION);
+        try {
+            return version == null ? 0 : Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** How many records up to {@code until} the archive holds, from the manifests (no segment is opened). */
@@ -68,13 +146,28 @@ public final class ArchiveFold {
         return total;
     }
 
-    private void apply(ArchivedRecord record, InMemoryStates states, Counts counts) {
+    private void apply(ArchivedRecord record, InMemoryStates states, Counts counts, Map<String, AggregateState> snapshot, Map<String, Long> seen,
+                       Set<String> started) {
         if (record.value() == null) {
             counts.unreadable++;
             return;
         }
         switch (reader.read(record.value())) {
             case ReadResult.Accepted accepted -> {
+                String key = accepted.event().metadata().source().toString();
+                AggregateState base = snapshot.get(key);
+                if (base != null && !started.contains(key)) {
+                    long version = accepted.event().metadata().aggregateVersion();
+                    if (version <= base.version()) {
+                        // A record without headers that the snapshot holds.
+                        seen.merge(key, version, Math::max);
+                        counts.covered++;
+                        return;
+                    }
+                    // The aggregate's events go on below the line: its snapshot state was below it too.
+                    states.put(base);
+                    started.add(key);
+                }
                 switch (states.apply(accepted.event())) {
                     case FoldResult.Applied ignored -> counts.applied++;
                     case FoldResult.AlreadyApplied ignored -> counts.alreadyApplied++;
@@ -93,8 +186,12 @@ public final class ArchiveFold {
      * @param unreadable records the live builder dead-letters as poison
      * @param parked events behind a missing earlier version of their aggregate, dead-lettered live as well
      * @param heartbeats position markers, not domain data
+     * @param covered events a snapshot holds, not parsed
+     * @param fromSnapshot aggregates whose state came from a snapshot
+     * @param refolded aggregates whose snapshot state was ahead of the line, folded from their events instead
      */
-    public record Outcome(long read, long applied, long alreadyApplied, long unreadable, long parked, long heartbeats) {
+    public record Outcome(long read, long applied, long alreadyApplied, long unreadable, long parked, long heartbeats, long covered,
+                          long fromSnapshot, long refolded) {
     }
 
     private static final class Counts {
@@ -104,5 +201,8 @@ public final class ArchiveFold {
         long unreadable;
         long parked;
         long heartbeats;
+        long covered;
+        long fromSnapshot;
+        long refolded;
     }
 }

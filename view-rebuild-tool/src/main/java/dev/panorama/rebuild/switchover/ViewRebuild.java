@@ -5,6 +5,7 @@ import dev.panorama.rebuild.archive.Manifest;
 import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.replay.ArchiveFold;
 import dev.panorama.rebuild.replay.ViewComparison;
+import dev.panorama.rebuild.snapshot.SnapshotArchive;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints.Checkpoint;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints.Phase;
 import dev.panorama.rebuild.views.LiveGroup;
@@ -19,6 +20,7 @@ import dev.panorama.views.runtime.DocumentStore;
 import dev.panorama.views.runtime.DocumentStore.Stored;
 import dev.panorama.views.runtime.DocumentStore.Write;
 import dev.panorama.views.runtime.ViewVersions.VersionSet;
+import dev.panorama.views.state.AggregateState;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,10 +62,13 @@ public final class ViewRebuild {
     private final ArchiveReader archive;
     private final LiveGroup live;
     private final EventReader reader;
+    private final SnapshotArchive snapshots;
     private final Clock clock;
 
-    public ViewRebuild(ViewCatalog catalog, ViewStores stores, RebuildCheckpoints checkpoints, ArchiveReader archive, LiveGroup live,
-                       EventReader reader, Clock clock) {
+    /** @param snapshots the snapshots kept in the archive */
+    public ViewRebuild(ViewCatalog catalog, ViewStores stores, RebuildCheckpoints checkpoints, ArchiveReader archive, SnapshotArchive snapshots,
+                       LiveGroup live, EventReader reader, Clock clock) {
+        this.snapshots = snapshots;
         this.catalog = catalog;
         this.stores = stores;
         this.checkpoints = checkpoints;
@@ -81,7 +86,7 @@ public final class ViewRebuild {
      * @param batch documents per bulk write
      */
     public record Settings(String view, int version, String topicPrefix, Duration handoverWait, Duration archiveWait, int sample,
-                           int batch, boolean switchOver, boolean dryRun) {
+                           int batch, boolean switchOver, boolean dryRun, boolean useSnapshots) {
     }
 
     /** Where the rebuild reports what it does. */
@@ -132,11 +137,14 @@ public final class ViewRebuild {
 
         InMemoryStates states = new InMemoryStates();
         ArchiveFold fold = new ArchiveFold(archive, reader);
+        Map<String, AggregateState> base = settings.useSnapshots() ? snapshotStates(entry.projection(), checkpoint.startedAt(), out) : Map.of();
         long total = fold.recordsBelow(checkpoint.handover());
         out.say("folding " + total + " archived records below the handover line");
-        ArchiveFold.Outcome folded = fold.fold(checkpoint.handover(), states, done -> out.progress("fold", done, total));
+        ArchiveFold.Outcome folded = fold.fold(checkpoint.handover(), states, base, done -> out.progress("fold", done, total));
         out.say("folded: " + folded.applied() + " events applied, " + folded.alreadyApplied() + " duplicates, " + folded.heartbeats() + " heartbeats, "
-            + folded.unreadable() + " unreadable and " + folded.parked() + " parked (dead-lettered live as well), " + states.size() + " aggregates");
+            + folded.unreadable() + " unreadable and " + folded.parked() + " parked (dead-lettered live as well), " + states.size() + " aggregates"
+            + (base.isEmpty() ? "" : "; " + folded.fromSnapshot() + " states from snapshots, " + folded.covered() + " events they hold not parsed, "
+            + folded.refolded() + " aggregates ahead of the line folded from their events"));
 
         SortedSet<String> ids = FullRender.documentIds(entry.projection(), states);
         ViewStores.VersionStore store = stores.store(entry);
@@ -161,6 +169,24 @@ public final class ViewRebuild {
         out.say("switched: readers of " + settings.view() + " now see v" + now.active() + "; v" + now.previous()
             + " stays maintained for a rollback ('rollback " + settings.view() + "'), 'retire " + settings.view() + "' drops it");
         return new Result(settings.view(), settings.version(), ids.size(), check, true);
+    }
+
+    /** The newest snapshot of each source type taken before the rebuild began, by source key. */
+    private Map<String, AggregateState> snapshotStates(ViewProjection<?> projection, Instant before, Listener out) {
+        Map<String, AggregateState> base = new java.util.HashMap<>();
+        for (String type : new java.util.TreeSet<>(projection.sourceTypes())) {
+            List<SnapshotArchive.StoredSnapshot> stored = snapshots.list(type);
+            snapshots.newest(type, before).ifPresentOrElse(snapshot -> {
+                snapshots.states(snapshot).forEach(state -> base.put(state.source().toString(), state));
+                out.say("using the " + type + " snapshot taken " + snapshot.takenAt() + " (" + snapshot.records() + " aggregates)");
+            }, () -> {
+                if (!stored.isEmpty()) {
+                    out.say("not using the " + type + " snapshot taken " + stored.getFirst().takenAt() + ": it is newer than this rebuild, and may"
+                        + " hold events the live view builder and the archive have not seen yet");
+                }
+            });
+        }
+        return base;
     }
 
     private ViewCatalog.Entry entry(String view, int version) {

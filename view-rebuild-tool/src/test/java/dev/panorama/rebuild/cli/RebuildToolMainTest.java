@@ -39,7 +39,7 @@ class RebuildToolMainTest {
     @Test
     void helpNamesTheCommandsAndExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).contains("archive", "archive-status", "rebuild", "switch", "rollback", "retire", "abandon", "versions", "verify",
+        assertThat(out()).contains("archive", "archive-status", "snapshot", "rebuild", "switch", "rollback", "retire", "abandon", "versions", "verify",
             "Exit codes", "corrupted or missing archive segments", "refused an unsafe operation", "Kafka's retention");
     }
 
@@ -57,6 +57,14 @@ class RebuildToolMainTest {
         assertThat(err()).contains("Missing required option: '--to-version=N'");
         assertThat(run("rebuild", "order-history", "--to-version", "2", "--archive-dir", archive.resolve("nowhere").toString())).isEqualTo(2);
         assertThat(err()).contains("no archive at");
+    }
+
+    @Test
+    void snapshotNeedsAServiceAndSaysWhatItChecks() {
+        assertThat(run("snapshot")).isEqualTo(2);
+        assertThat(err()).contains("Missing required option: '--from=URL'");
+        assertThat(run("snapshot", "--help")).isZero();
+        assertThat(out().replaceAll("\\s+", " ")).contains("--from", "--archive-dir", "GET /snapshot", "schemas/snapshots", "SHA-256");
     }
 
     @Test

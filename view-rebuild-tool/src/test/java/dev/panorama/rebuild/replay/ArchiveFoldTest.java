@@ -12,6 +12,7 @@ import dev.panorama.views.fixtures.FtgoStory;
 import dev.panorama.views.fixtures.Oracle;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.OrderHistoryProjection;
+import dev.panorama.views.state.AggregateState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,43 @@ class ArchiveFoldTest {
     }
 
     @Test
+    void aSnapshotPlusTheEventsAfterItFoldsIntoWhatTheWholeArchiveGives() {
+        List<DomainEvent> story = FtgoStory.generate(7, 20, 4, 150);
+        Map<PartitionId, Long> ends = archive(story, false);
+        ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
+        Map<String, AggregateState> snapshot = new HashMap<>();
+        Oracle.states(story.subList(0, story.size() * 3 / 5)).all().forEach(state -> snapshot.put(state.source().toString(), state));
+        InMemoryStates states = new InMemoryStates();
+
+        ArchiveFold.Outcome outcome = fold.fold(ends, states, snapshot, done -> { });
+
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
+        assertThat(outcome.covered()).as("events the snapshot holds are not parsed").isPositive();
+        assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
+        assertThat(outcome.refolded()).isZero();
+        assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
+    }
+
+    @Test
+    void aSnapshotStateAheadOfTheLineIsReplacedByTheFoldOfItsEventsBelowIt() {
+        List<DomainEvent> story = FtgoStory.generate(8, 10, 3, 80);
+        Map<PartitionId, Long> ends = archive(story, false);
+        Map<PartitionId, Long> half = new TreeMap<>();
+        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
+        InMemoryStates belowTheLine = new InMemoryStates();
+        fold.fold(half, belowTheLine, done -> { });
+        Map<String, AggregateState> snapshotOfEverything = new HashMap<>();
+        Oracle.states(story).all().forEach(state -> snapshotOfEverything.put(state.source().toString(), state));
+        InMemoryStates states = new InMemoryStates();
+
+        ArchiveFold.Outcome outcome = fold.fold(half, states, snapshotOfEverything, done -> { });
+
+        assertThat(outcome.refolded()).as("aggregates whose last event lies above the line").isPositive();
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), belowTheLine));
+    }
+
+    @Test
     void stopsEachPartitionAtItsLineAndCountsOnlyWhatIsBelow() {
         List<DomainEvent> story = FtgoStory.generate(6, 10, 3, 60);
         Map<PartitionId, Long> ends = archive(story, false);
@@ -64,6 +102,13 @@ class ArchiveFoldTest {
         assertThat(outcome.read()).isEqualTo(expected).isEqualTo(fold.recordsBelow(half));
     }
 
+    /** The routing headers the relay sets on every event. */
+    private static Map<String, byte[]> headers(DomainEvent event) {
+        return Map.of("panorama-aggregate-type", event.metadata().aggregateType().getBytes(StandardCharsets.UTF_8),
+            "panorama-aggregate-id", event.metadata().aggregateId().getBytes(StandardCharsets.UTF_8),
+            "panorama-aggregate-version", Long.toString(event.metadata().aggregateVersion()).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Archives the story as the log would hold it: one partition per topic and key hash of two, in story order. */
     private Map<PartitionId, Long> archive(List<DomainEvent> story, boolean withPoison) {
         Map<PartitionId, List<ArchivedRecord>> partitions = new TreeMap<>();
@@ -73,7 +118,7 @@ class ArchiveFoldTest {
             PartitionId partition = new PartitionId("ftgo." + event.metadata().aggregateType() + ".events", Math.floorMod(key.hashCode(), 2));
             long offset = next.merge(partition, 1L, Long::sum) - 1;
             partitions.computeIfAbsent(partition, p -> new ArrayList<>())
-                .add(new ArchivedRecord(partition, offset, 1_764_144_000_000L + offset, key.getBytes(StandardCharsets.UTF_8), Map.of(),
+                .add(new ArchivedRecord(partition, offset, 1_764_144_000_000L + offset, key.getBytes(StandardCharsets.UTF_8), headers(event),
                     EnvelopeJson.of(event)));
             if (withPoison && offset == 3) {
                 long poison = next.merge(partition, 1L, Long::sum) - 1;

@@ -8,9 +8,12 @@ import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
 import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.cli.RebuildToolMain;
+import dev.panorama.rebuild.snapshot.SnapshotArchive;
 import dev.panorama.rebuild.switchover.RebuildStack.ToolRun;
 import dev.panorama.views.event.DomainEvent;
 import dev.panorama.views.fixtures.FtgoStory;
+import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.SnapshotLines;
 import dev.panorama.views.projection.OrderHistoryProjection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +106,30 @@ class RebuildRecoveryIT {
             assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
             assertThat(failed.err()).contains(segments.getFirst());
             assertThat(stack.aliasTargets("order-history")).as("readers left on v1").containsExactly(stack.namePrefix() + "order-history-v1");
+        }
+    }
+
+    @Test
+    void aRebuildFromSnapshotsAndTheEventsAfterThemEqualsAFullReplayDocumentForDocument(Engines engines, TestNamespace namespace) {
+        List<DomainEvent> story = FtgoStory.generate(43, 100, 10, 1_000);
+        try (RebuildStack stack = settledStack(engines, namespace, "snapshot", story)) {
+            SnapshotArchive snapshots = new SnapshotArchive(new LocalDirectoryArchiveStore(archive));
+            var middle = Oracle.states(story.subList(0, story.size() / 2)).all();
+            for (String type : RebuildStack.AGGREGATES) {
+                snapshots.store(SnapshotLines.of(type, Instant.now().minusSeconds(60), middle));
+            }
+
+            ToolRun rebuild = stack.tool("rebuild", "order-history", "--to-version", "2", "--archive-dir", archive.toString(),
+                "--handover-wait", "30s", "--sample", "2000");
+            System.out.println("[rebuild] from snapshots: " + rebuild);
+
+            assertThat(rebuild.exitCode()).as(rebuild.toString()).isZero();
+            assertThat(rebuild.out()).contains("using the order snapshot", "using the consumer snapshot", "events they hold not parsed")
+                .contains("0 aggregates ahead of the line");
+            assertThat(RebuildStack.diff(RebuildStack.expected(OrderHistoryProjection.v2(), story), stack.indexDocuments("order-history", 2)))
+                .as("snapshot + tail equals the full replay").isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

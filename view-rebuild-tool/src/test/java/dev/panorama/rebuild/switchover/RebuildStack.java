@@ -38,6 +38,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,7 @@ final class RebuildStack implements AutoCloseable {
     private final Admin admin;
     private final MongoClient mongo;
     private final ElasticsearchClient elasticsearch;
+    /** The services' JVMs: live view builders, the query API. */
     private final List<Process> builders = new ArrayList<>();
     private Archiver archiver;
     private Thread archiverThread;
@@ -124,8 +127,13 @@ final class RebuildStack implements AutoCloseable {
     void publish(List<DomainEvent> events) {
         List<Future<?>> sends = new ArrayList<>();
         for (DomainEvent event : events) {
-            sends.add(producer.send(new ProducerRecord<>(topic(event.metadata().aggregateType()), event.metadata().aggregateId(),
-                EnvelopeJson.of(event))));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic(event.metadata().aggregateType()), event.metadata().aggregateId(),
+                EnvelopeJson.of(event));
+            // The routing headers the outbox relay sets.
+            record.headers().add("panorama-aggregate-type", event.metadata().aggregateType().getBytes(StandardCharsets.UTF_8))
+                .add("panorama-aggregate-id", event.metadata().aggregateId().getBytes(StandardCharsets.UTF_8))
+                .add("panorama-aggregate-version", Long.toString(event.metadata().aggregateVersion()).getBytes(StandardCharsets.UTF_8));
+            sends.add(producer.send(record));
         }
         producer.flush();
         try {
@@ -139,16 +147,7 @@ final class RebuildStack implements AutoCloseable {
 
     /** Starts a live view builder from its executable jar and waits until it consumes. */
     void startLiveBuilder(String name) {
-        String jar = System.getProperty("view-builder.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("system property view-builder.jar does not name the view builder's jar: " + jar);
-        }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx256m", "-XX:+UseSerialGC",
-            "-jar", jar));
-        Map<String, String> properties = new TreeMap<>();
-        properties.put("spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers());
-        properties.put("spring.mongodb.uri", engines.mongo().connectionString());
-        properties.put("spring.elasticsearch.uris", engines.elasticsearch().httpUrl());
+        Map<String, String> properties = engineProperties();
         properties.put("panorama.view-builder.topic-prefix", topicPrefix());
         properties.put("panorama.view-builder.name-prefix", namePrefix());
         properties.put("panorama.view-builder.database", database());
@@ -158,6 +157,43 @@ final class RebuildStack implements AutoCloseable {
         properties.put("panorama.view-builder.versions-refresh", "500ms");
         properties.put("spring.kafka.consumer.max-poll-records", "200");
         properties.put("server.port", "0");
+        start(name, "view-builder.jar", "ViewBuilderApplication", properties);
+    }
+
+    /** Starts the query API from its executable jar with the dev profile's API keys; returns its base URL. */
+    String startQueryApi() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> properties = engineProperties();
+        properties.put("spring.profiles.active", "dev");
+        properties.put("panorama.query-api.name-prefix", namePrefix());
+        properties.put("panorama.query-api.database", database());
+        properties.put("panorama.query-api.group-id", group());
+        properties.put("server.port", Integer.toString(port));
+        start("query-api", "query-api.jar", "QueryApiApplication", properties);
+        return "http://127.0.0.1:" + port;
+    }
+
+    private Map<String, String> engineProperties() {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put("spring.kafka.bootstrap-servers", engines.kafka().bootstrapServers());
+        properties.put("spring.mongodb.uri", engines.mongo().connectionString());
+        properties.put("spring.elasticsearch.uris", engines.elasticsearch().httpUrl());
+        return properties;
+    }
+
+    /** Runs a service from the jar a system property names, in a JVM of its own, until Spring Boot says it started. */
+    private void start(String name, String jarProperty, String application, Map<String, String> properties) {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("system property " + jarProperty + " does not name a jar: " + jar);
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx256m", "-XX:+UseSerialGC",
+            "-jar", jar));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", "rebuild-logs", base + "-" + name + ".log").toAbsolutePath();
         try {
@@ -165,20 +201,20 @@ final class RebuildStack implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             builders.add(process);
             CompletableFuture<Void> started = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("output-" + name).start(() -> pump(process, log, started));
+            Thread.ofPlatform().daemon().name("output-" + name).start(() -> pump(process, log, "Started " + application, started));
             started.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the live view builder did not start; see " + log, e);
+            throw new IllegalStateException(name + " did not start; see " + log, e);
         }
     }
 
-    private static void pump(Process process, Path log, CompletableFuture<Void> started) {
+    private static void pump(Process process, Path log, String startedLine, CompletableFuture<Void> started) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (line.contains("Started ViewBuilderApplication")) {
+                if (line.contains(startedLine)) {
                     started.complete(null);
                 }
             }

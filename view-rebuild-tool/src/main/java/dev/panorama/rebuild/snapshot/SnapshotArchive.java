@@ -1,0 +1,140 @@
+package dev.panorama.rebuild.snapshot;
+
+import dev.panorama.rebuild.archive.ArchiveCorruptedException;
+import dev.panorama.rebuild.archive.ArchiveStore;
+import dev.panorama.rebuild.archive.Sha256;
+import dev.panorama.views.snapshot.SnapshotReader;
+import dev.panorama.views.state.AggregateState;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Command services' snapshots kept in the event archive, beside the segments:
+ * {@code snapshots/<aggregateType>/<takenAt>.ndjson.gz} (the lines exactly as the service sent them) and
+ * {@code snapshots/<aggregateType>/<takenAt>.json}, written after it, naming its checksum — a snapshot
+ * without its description is an interrupted write and is not listed. Both are written put-if-absent:
+ * storing the same snapshot twice is a no-op, and nothing stored is ever changed.
+ */
+public final class SnapshotArchive {
+
+    private static final String ROOT = "snapshots/";
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final ArchiveStore store;
+    private final SnapshotReader reader = new SnapshotReader();
+
+    public SnapshotArchive(ArchiveStore store) {
+        this.store = store;
+    }
+
+    /** A stored snapshot, as its description says. */
+    public record StoredSnapshot(String aggregateType, Instant takenAt, String service, long records, long outboxHighWaterMark, String file,
+                                 long bytes, String sha256) {
+    }
+
+    /**
+     * Checks every line against the published schemas and the trailer's count, then stores the snapshot.
+     *
+     * @throws SnapshotReader.InvalidSnapshotException when a line is not what the schemas say, or the stream is cut short
+     */
+    public StoredSnapshot store(List<String> lines) {
+        if (lines.size() < 2) {
+            throw new SnapshotReader.InvalidSnapshotException("a snapshot has a header and a trailer at least; got " + lines.size() + " lines");
+        }
+        SnapshotReader.Header header = reader.header(lines.getFirst());
+        String last = lines.getLast();
+        if (!reader.isTrailer(last)) {
+            throw new SnapshotReader.InvalidSnapshotException("the snapshot ends without its trailer: the download was cut short");
+        }
+        long records = lines.size() - 2;
+        if (reader.trailer(last) != records) {
+            throw new SnapshotReader.InvalidSnapshotException("the trailer announces " + reader.trailer(last) + " records, the snapshot has " + records);
+        }
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            AggregateState state = reader.record(line);
+            if (!state.aggregateType().equals(header.aggregateType())) {
+                throw new SnapshotReader.InvalidSnapshotException("a " + state.aggregateType() + " record in a snapshot of " + header.aggregateType());
+            }
+        }
+        byte[] content = gzip(String.join("\n", lines) + "\n");
+        String base = ROOT + header.aggregateType() + "/" + NAME.format(header.takenAt());
+        StoredSnapshot stored = new StoredSnapshot(header.aggregateType(), header.takenAt(), header.service(), records, header.outboxHighWaterMark(),
+            base + ".ndjson.gz", content.length, Sha256.of(content));
+        store.putIfAbsent(stored.file(), content);
+        store.putIfAbsent(base + ".json", JSON.writeValueAsBytes(JSON.createObjectNode().put("aggregateType", stored.aggregateType())
+            .put("takenAt", stored.takenAt().toString()).put("service", stored.service()).put("records", records)
+            .put("outboxHighWaterMark", stored.outboxHighWaterMark()).put("file", stored.file()).put("bytes", stored.bytes())
+            .put("sha256", stored.sha256())));
+        return stored;
+    }
+
+    /** The stored snapshots of an aggregate type, newest first. */
+    public List<StoredSnapshot> list(String aggregateType) {
+        List<StoredSnapshot> found = new ArrayList<>();
+        for (ArchiveStore.ObjectInfo object : store.list(ROOT + aggregateType + "/")) {
+            if (object.name().endsWith(".json")) {
+                store.get(object.name()).ifPresent(description -> found.add(describe(JSON.readTree(description.content()))));
+            }
+        }
+        found.sort(Comparator.comparing(StoredSnapshot::takenAt).reversed());
+        return found;
+    }
+
+    /** The newest stored snapshot of an aggregate type taken before {@code before}. */
+    public Optional<StoredSnapshot> newest(String aggregateType, Instant before) {
+        return list(aggregateType).stream().filter(snapshot -> snapshot.takenAt().isBefore(before)).findFirst();
+    }
+
+    /** A stored snapshot's states, its checksum checked first. */
+    public List<AggregateState> states(StoredSnapshot snapshot) {
+        byte[] content = store.get(snapshot.file()).orElseThrow(() -> new ArchiveCorruptedException("snapshot " + snapshot.file()
+            + " is missing: its description is stored but the snapshot is not")).content();
+        if (content.length != snapshot.bytes() || !Sha256.of(content).equals(snapshot.sha256())) {
+            throw new ArchiveCorruptedException("snapshot " + snapshot.file() + " is corrupted: SHA-256 " + Sha256.of(content) + ", "
+                + content.length + " bytes; its description says " + snapshot.sha256() + ", " + snapshot.bytes() + " bytes");
+        }
+        List<String> lines = gunzip(content).lines().toList();
+        return lines.subList(1, lines.size() - 1).stream().map(reader::record).toList();
+    }
+
+    private static StoredSnapshot describe(JsonNode node) {
+        return new StoredSnapshot(node.get("aggregateType").asString(), Instant.parse(node.get("takenAt").asString()),
+            node.get("service").asString(), node.get("records").asLong(), node.get("outboxHighWaterMark").asLong(), node.get("file").asString(),
+            node.get("bytes").asLong(), node.get("sha256").asString());
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] content) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ArchiveCorruptedException("a snapshot does not decompress: " + e.getMessage());
+        }
+    }
+}
