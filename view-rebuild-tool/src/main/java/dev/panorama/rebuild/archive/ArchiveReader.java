@@ -83,6 +83,18 @@ public final class ArchiveReader {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
+    /**
+     * One segment's records, in offset order, read and checked whole (size, SHA-256, offsets, record count)
+     * in a single pass before any is returned: for readers that decode several segments side by side.
+     */
+    public List<ArchivedRecord> readSegment(PartitionId partition, SegmentEntry segment) {
+        String name = nameOf(partition, segment);
+        byte[] content = store.get(name)
+            .orElseThrow(() -> missing(name, segment))
+            .content();
+        return Segments.verifiedRecords(segment, content, partition, name);
+    }
+
     /** Every archived record of the topic, partition after partition, each in offset order. */
     public Stream<ArchivedRecord> readTopic(String topic) {
         return readTopic(topic, Map.of());
@@ -137,11 +149,15 @@ public final class ArchiveReader {
     private byte[] load(PartitionId partition, SegmentEntry segment) {
         String name = nameOf(partition, segment);
         byte[] content = store.get(name)
-            .orElseThrow(() -> new MissingSegmentException("segment " + name + " is missing: the manifest lists it (offsets "
-                + segment.firstOffset() + ".." + segment.lastOffset() + ", SHA-256 " + segment.sha256() + ") but the store has no such object"))
+            .orElseThrow(() -> missing(name, segment))
             .content();
         Segments.verify(segment, content, name);
         return content;
+    }
+
+    private static MissingSegmentException missing(String name, SegmentEntry segment) {
+        return new MissingSegmentException("segment " + name + " is missing: the manifest lists it (offsets " + segment.firstOffset() + ".."
+            + segment.lastOffset() + ", SHA-256 " + segment.sha256() + ") but the store has no such object");
     }
 
     private static String nameOf(PartitionId partition, SegmentEntry segment) {

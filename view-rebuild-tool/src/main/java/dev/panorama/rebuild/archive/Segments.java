@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -63,11 +64,7 @@ final class Segments {
      * @param name the object's name, for messages
      */
     static void verify(SegmentEntry entry, byte[] content, String name) {
-        String actual = Sha256.of(content);
-        if (content.length != entry.bytes() || !actual.equals(entry.sha256())) {
-            throw new ArchiveCorruptedException("segment " + name + " is corrupted: expected SHA-256 " + entry.sha256() + " (" + entry.bytes()
-                + " bytes), actual " + actual + " (" + content.length + " bytes)");
-        }
+        verifyChecksum(entry, content, name);
         long lines = 0;
         try (BufferedReader reader = reader(content)) {
             while (reader.readLine() != null) {
@@ -79,6 +76,29 @@ final class Segments {
         if (lines != entry.records()) {
             throw new ArchiveCorruptedException("segment " + name + " holds " + lines + " records; the manifest says " + entry.records());
         }
+    }
+
+    private static void verifyChecksum(SegmentEntry entry, byte[] content, String name) {
+        String actual = Sha256.of(content);
+        if (content.length != entry.bytes() || !actual.equals(entry.sha256())) {
+            throw new ArchiveCorruptedException("segment " + name + " is corrupted: expected SHA-256 " + entry.sha256() + " (" + entry.bytes()
+                + " bytes), actual " + actual + " (" + content.length + " bytes)");
+        }
+    }
+
+    /**
+     * Checks a segment as {@link #verify} does and decodes it, all in one pass over the decompressed lines:
+     * size and checksum first, then every record with its offset in place, then the record count. Nothing
+     * is returned unless all of it holds.
+     */
+    static List<ArchivedRecord> verifiedRecords(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
+        verifyChecksum(entry, content, name);
+        List<ArchivedRecord> decoded = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
+        records(entry, content, partition, name).forEachRemaining(decoded::add);
+        if (decoded.size() != entry.records()) {
+            throw new ArchiveCorruptedException("segment " + name + " holds " + decoded.size() + " records; the manifest says " + entry.records());
+        }
+        return decoded;
     }
 
     /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase. */

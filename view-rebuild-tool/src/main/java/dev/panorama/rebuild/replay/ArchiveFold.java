@@ -3,6 +3,7 @@ package dev.panorama.rebuild.replay;
 import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.ArchivedRecord;
 import dev.panorama.rebuild.archive.PartitionId;
+import dev.panorama.rebuild.archive.SegmentEntry;
 import dev.panorama.views.event.EventReader;
 import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.projection.InMemoryStates;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
  * Folds archived events into aggregate states in memory, each partition up to (not including) an offset:
@@ -104,13 +104,19 @@ public final class ArchiveFold {
             counts.fromSnapshot, counts.refolded);
     }
 
+    /** Every archived record below the line, partition after partition, each in offset order; a segment is read and checked in one pass. */
     private void forEachBelow(Map<PartitionId, Long> until, java.util.function.Consumer<ArchivedRecord> action) {
-        until.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            if (entry.getValue() <= 0) {
-                return;
-            }
-            try (Stream<ArchivedRecord> records = archive.read(entry.getKey(), 0)) {
-                records.takeWhile(record -> record.offset() < entry.getValue()).forEach(action);
+        until.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(entry -> entry.getValue() > 0).forEach(entry -> {
+            for (SegmentEntry segment : archive.manifest(entry.getKey()).segments()) {
+                if (segment.firstOffset() >= entry.getValue()) {
+                    break;
+                }
+                for (ArchivedRecord record : archive.readSegment(entry.getKey(), segment)) {
+                    if (record.offset() >= entry.getValue()) {
+                        break;
+                    }
+                    action.accept(record);
+                }
             }
         });
     }
