@@ -19,6 +19,7 @@ import dev.panorama.rebuild.archiver.ArchiverSettings;
 import dev.panorama.rebuild.archiver.SegmentLimits;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints;
 import dev.panorama.rebuild.snapshot.SnapshotArchive;
+import dev.panorama.rebuild.switchover.VersionSwitch;
 import dev.panorama.rebuild.switchover.ViewRebuild;
 import dev.panorama.rebuild.views.LiveGroup;
 import dev.panorama.rebuild.views.ViewStores;
@@ -32,6 +33,7 @@ import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.fixtures.EnvelopeJson;
 import dev.panorama.views.fixtures.FtgoStory;
 import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.SnapshotLines;
 import dev.panorama.views.projection.FullRender;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.OrderHistoryProjection;
@@ -61,6 +63,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,10 +94,11 @@ import java.util.stream.Stream;
  *       timed), bulk-written into a fresh index with the same mapping, with the same client and bulk size, as
  *       plain index operations.</li>
  * </ol>
- * Snapshots are not wired into the rebuild yet, so it always folds the whole archive.
+ * Then, unless {@code -Dsnapshots=false}, v2 is rolled back and retired and rebuilt again from snapshots of the
+ * first 90 % of the story stored in the archive, as the command services would have exported them.
  *
  * <p>Arguments: {@code [orders]}, default 230 000 (about 1.05 million events). System properties:
- * {@code batch} (documents per bulk request, default 1 000 as the tool's {@code --batch}), {@code heap}
+ * {@code batch} (documents per bulk request, default 1 000 as the tool's {@code --batch}), {@code snapshots}, {@code heap}
  * (the worker's, default 3g), {@code breakdown}; environment {@code BENCH_WORKER_OPTS} adds JVM options to the worker.
  */
 public final class RebuildBenchmark {
@@ -294,7 +298,7 @@ public final class RebuildBenchmark {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-Dbatch=" + BATCH, "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dbreakdown=" + System.getProperty("breakdown", "true"),
+        command.addAll(List.of("-Dbatch=" + BATCH, "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-Dbreakdown=" + System.getProperty("breakdown", "true"), "-Dsnapshots=" + System.getProperty("snapshots", "true"),
             "-cp", System.getProperty("java.class.path"), Worker.class.getName(),
             engines.mongo().connectionString(), engines.elasticsearch().httpUrl(), engines.kafka().bootstrapServers(), archive.toString(),
             Integer.toString(orders)));
@@ -347,9 +351,13 @@ public final class RebuildBenchmark {
             HeapWatch heap = HeapWatch.start();
             try (MongoClient mongo = MongoClients.create(mongoUri)) {
                 ElasticsearchClient elasticsearch = ElasticsearchClient.of(config -> config.host(elasticsearchUrl));
-                Rebuilt rebuilt = rebuild(mongo.getDatabase(DATABASE), elasticsearch, bootstrapServers, archive);
+                Rebuilt rebuilt = rebuild(mongo.getDatabase(DATABASE), elasticsearch, bootstrapServers, archive, false);
                 String memory = residentMemory();
                 String heapPeak = heap.peak();
+                Rebuilt fromSnapshots = null;
+                if (Boolean.parseBoolean(System.getProperty("snapshots", "true"))) {
+                    fromSnapshots = rebuildFromSnapshots(mongo.getDatabase(DATABASE), elasticsearch, bootstrapServers, archive, orders);
+                }
                 if (Boolean.parseBoolean(System.getProperty("breakdown", "true"))) {
                     breakdown(archive);
                 }
@@ -358,13 +366,38 @@ public final class RebuildBenchmark {
                     rebuilt.events(), rebuilt.perSecond(), rebuilt.perSecondVerified(), ceiling);
                 System.out.printf("result: rebuild / ceiling = %.2f (goal >= 0.8); with the verification %.2f%n",
                     rebuilt.perSecond() / ceiling, rebuilt.perSecondVerified() / ceiling);
+                if (fromSnapshots != null) {
+                    System.out.printf("result: with snapshots (of 90 %% of the story) %,.0f events/s (fold + write) = %.2f of the ceiling; with the"
+                        + " verification %,.0f events/s = %.2f%n", fromSnapshots.perSecond(), fromSnapshots.perSecond() / ceiling,
+                        fromSnapshots.perSecondVerified(), fromSnapshots.perSecondVerified() / ceiling);
+                }
                 System.out.printf("result: worker after the rebuild: resident %s; heap used peak %s (%s)%n", memory, heapPeak, WORKER_HEAP);
                 elasticsearch._transport().close();
             }
         }
 
+        /**
+         * The same rebuild again, from snapshots of the first 90 % of the story (as the command services would have
+         * exported them, stored in the archive): v2 is rolled back and retired first, so that it is built anew.
+         */
+        static Rebuilt rebuildFromSnapshots(MongoDatabase database, ElasticsearchClient elasticsearch, String bootstrapServers, Path archive,
+                                            int orders) throws IOException {
+            ViewStores stores = new ViewStores(elasticsearch, database, "", 0);
+            VersionSwitch.rollback(stores, ViewCatalog.ftgo(), VIEW, Clock.systemUTC());
+            VersionSwitch.retire(stores, ViewCatalog.ftgo(), VIEW, Clock.systemUTC());
+            List<DomainEvent> story = story(orders);
+            var states = Oracle.states(story.subList(0, story.size() * 9 / 10)).all();
+            SnapshotArchive snapshots = new SnapshotArchive(new LocalDirectoryArchiveStore(archive));
+            for (String type : List.of("consumer", "restaurant", "order", "delivery")) {
+                snapshots.store(SnapshotLines.of(type, Instant.now().minusSeconds(60), states));
+            }
+            System.out.printf("%nsnapshots of the first 90 %% of the story stored (%,d aggregates)%n", states.size());
+            return rebuild(database, elasticsearch, bootstrapServers, archive, true);
+        }
+
         /** The real rebuild, end to end, its phases timed from the listener's messages. */
-        static Rebuilt rebuild(MongoDatabase database, ElasticsearchClient elasticsearch, String bootstrapServers, Path archive) throws IOException {
+        static Rebuilt rebuild(MongoDatabase database, ElasticsearchClient elasticsearch, String bootstrapServers, Path archive, boolean useSnapshots)
+            throws IOException {
             ViewStores stores = new ViewStores(elasticsearch, database, "", 0);
             RebuildCheckpoints checkpoints = new RebuildCheckpoints(database, "");
             PhaseClock phases = new PhaseClock();
@@ -374,11 +407,11 @@ public final class RebuildBenchmark {
                 LocalDirectoryArchiveStore store = new LocalDirectoryArchiveStore(archive);
                 ViewRebuild rebuild = new ViewRebuild(ViewCatalog.ftgo(), stores, checkpoints, new ArchiveReader(store), new SnapshotArchive(store),
                     live, new EventReader(), Clock.systemUTC());
-                System.out.printf("%nrebuild: %s v%d from the archive, bulk requests of %d documents; load average %s%n", VIEW, TARGET_VERSION, BATCH,
-                    loadAverage());
+                System.out.printf("%nrebuild: %s v%d from the archive%s, bulk requests of %d documents; load average %s%n", VIEW, TARGET_VERSION,
+                    useSnapshots ? " and snapshots" : "", BATCH, loadAverage());
                 phases.mark("start");
                 ViewRebuild.Result result = rebuild.run(new ViewRebuild.Settings(VIEW, TARGET_VERSION, "", Duration.ofSeconds(10), Duration.ofMinutes(1),
-                    1_000, BATCH, true, false, false), new ViewRebuild.Listener() {
+                    1_000, BATCH, true, false, useSnapshots), new ViewRebuild.Listener() {
                         private long lastSaved;
 
                         @Override
@@ -401,7 +434,8 @@ public final class RebuildBenchmark {
                 if (!result.switched()) {
                     throw new IllegalStateException("the rebuild did not switch: " + result);
                 }
-                long events = phases.number("folded: ");
+                // The events the rebuild covers: every archived record below the line, whether parsed or held by a snapshot.
+                long events = phases.number("folding ");
                 double fold = phases.between("folding ", "folded: ");
                 double ids = phases.between("folded: ", "writing ");
                 double write = phases.between("writing ", "written: ");
