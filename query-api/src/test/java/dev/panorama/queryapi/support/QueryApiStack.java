@@ -38,9 +38,7 @@ public final class QueryApiStack {
 
     public static void register(DynamicPropertyRegistry registry) {
         prepare();
-        registry.add("spring.kafka.bootstrap-servers", () -> ENGINES.kafka().bootstrapServers());
-        registry.add("spring.mongodb.uri", () -> ENGINES.mongo().connectionString());
-        registry.add("spring.elasticsearch.uris", () -> ENGINES.elasticsearch().httpUrl());
+        registerEnginesAndCallers(registry);
         registry.add("panorama.query-api.database", () -> DATABASE);
         registry.add("panorama.query-api.name-prefix", () -> NAME_PREFIX);
         registry.add("panorama.query-api.topic-prefix", () -> TOPIC_PREFIX);
@@ -51,6 +49,16 @@ public final class QueryApiStack {
         registry.add("panorama.query-api.lag.fresh-within", () -> "2s");
         registry.add("panorama.query-api.lag.log-end-cache-ttl", () -> "100ms");
         registry.add("panorama.query-api.lag.poll-interval", () -> "200ms");
+    }
+
+    /**
+     * What every API under test shares, whatever its names: the engines, the test keys and the JWT key.
+     * A test with names of its own (a namespace of its own) adds them and its own thresholds.
+     */
+    public static void registerEnginesAndCallers(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> ENGINES.kafka().bootstrapServers());
+        registry.add("spring.mongodb.uri", () -> ENGINES.mongo().connectionString());
+        registry.add("spring.elasticsearch.uris", () -> ENGINES.elasticsearch().httpUrl());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
         String[][] keys = {{"reader", TestKeys.READER}, {"operator", TestKeys.OPERATOR}, {"admin", TestKeys.ADMIN}};
         for (int i = 0; i < keys.length; i++) {

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
+import dev.panorama.devstack.process.ServiceLaunch;
+import dev.panorama.devstack.process.ServiceProcess;
 import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.ArchiveWriter;
 import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
@@ -32,16 +34,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -75,7 +72,7 @@ final class RebuildStack implements AutoCloseable {
     private final MongoClient mongo;
     private final ElasticsearchClient elasticsearch;
     /** The services' JVMs: live view builders, the query API. */
-    private final List<Process> builders = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
     private Archiver archiver;
     private Thread archiverThread;
 
@@ -157,7 +154,7 @@ final class RebuildStack implements AutoCloseable {
         properties.put("panorama.view-builder.versions-refresh", "500ms");
         properties.put("spring.kafka.consumer.max-poll-records", "200");
         properties.put("server.port", "0");
-        start(name, "view-builder.jar", "ViewBuilderApplication", properties);
+        start(name, "view-builder.jar", properties);
     }
 
     /** Starts the query API from its executable jar with the dev profile's API keys; returns its base URL. */
@@ -174,7 +171,7 @@ final class RebuildStack implements AutoCloseable {
         properties.put("panorama.query-api.database", database());
         properties.put("panorama.query-api.group-id", group());
         properties.put("server.port", Integer.toString(port));
-        start("query-api", "query-api.jar", "QueryApiApplication", properties);
+        start("query-api", "query-api.jar", properties);
         return "http://127.0.0.1:" + port;
     }
 
@@ -187,41 +184,10 @@ final class RebuildStack implements AutoCloseable {
     }
 
     /** Runs a service from the jar a system property names, in a JVM of its own, until Spring Boot says it started. */
-    private void start(String name, String jarProperty, String application, Map<String, String> properties) {
-        String jar = System.getProperty(jarProperty);
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("system property " + jarProperty + " does not name a jar: " + jar);
-        }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx256m", "-XX:+UseSerialGC",
-            "-jar", jar));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = Path.of("target", "rebuild-logs", base + "-" + name + ".log").toAbsolutePath();
-        try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            builders.add(process);
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("output-" + name).start(() -> pump(process, log, "Started " + application, started));
-            started.get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(name + " did not start; see " + log, e);
-        }
-    }
-
-    private static void pump(Process process, Path log, String startedLine, CompletableFuture<Void> started) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                if (line.contains(startedLine)) {
-                    started.complete(null);
-                }
-            }
-        } catch (IOException e) {
-            started.completeExceptionally(e);
-        }
-        started.completeExceptionally(new IllegalStateException("the process exited before it started"));
+    private void start(String name, String jarProperty, Map<String, String> properties) {
+        ServiceLaunch launch = ServiceLaunch.ofJarProperty(name, jarProperty).heap("256m").properties(properties);
+        services.add(ServiceProcess.start(launch, Path.of("target", "rebuild-logs", base + "-" + name + ".log").toAbsolutePath(),
+            Duration.ofSeconds(120)));
     }
 
     /** Archives the four topics on a thread of its own until closed. */
@@ -364,12 +330,7 @@ final class RebuildStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (Process builder : builders) {
-            builder.destroy();
-            if (!builder.waitFor(20, TimeUnit.SECONDS)) {
-                builder.destroyForcibly();
-            }
-        }
+        services.forEach(ServiceProcess::close);
         if (archiver != null) {
             archiver.stop();
             archiver.awaitStopped(Duration.ofSeconds(30));

@@ -6,6 +6,8 @@ import dev.panorama.devstack.EngineSettings;
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.Ports;
+import dev.panorama.devstack.process.ServiceLaunch;
+import dev.panorama.devstack.process.ServiceProcess;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -163,7 +165,9 @@ public final class DevStackMain {
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<ServiceProcess>> starting = options.services().stream()
                 .map(spec -> CompletableFuture.supplyAsync(() -> {
-                    ServiceProcess service = ServiceProcess.start(spec, environment, workDirectory.logs().resolve(spec.name() + ".log"),
+                    ServiceLaunch launch = ServiceLaunch.of(spec.name(), spec.jar())
+                        .heap(System.getProperty("panorama.dev.service-heap", ServiceLaunch.DEFAULT_HEAP)).environment(environment);
+                    ServiceProcess service = ServiceProcess.start(launch, workDirectory.logs().resolve(spec.name() + ".log"),
                         EngineSettings.startTimeoutFromProperty());
                     services.add(service);
                     out.println("  started " + spec.name() + String.format(" in %.1f s", (System.nanoTime() - begin) / 1e9));

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Command-line options of dev mode; every value is checked before anything starts. */
 record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, int mongoPort, Path workDirectory,
-                       List<ServiceProcess.ServiceSpec> services, Path demoData, Path archiver, boolean help) {
+                       List<ServiceSpec> services, Path demoData, Path archiver, boolean help) {
 
     static final String USAGE = """
         usage: panorama dev [options]
@@ -27,7 +27,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
         int postgres = 15432;
         int mongo = 17017;
         Path workDirectory = DevStackMain.defaultWorkDirectory();
-        List<ServiceProcess.ServiceSpec> services = new ArrayList<>();
+        List<ServiceSpec> services = new ArrayList<>();
         Path demoData = null;
         Path archiver = null;
         for (int i = 0; i < args.length; i++) {
@@ -45,7 +45,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
                 case "--postgres-port" -> postgres = port(option, value);
                 case "--mongo-port" -> mongo = port(option, value);
                 case "--work-dir" -> workDirectory = Path.of(value);
-                case "--service" -> services.add(ServiceProcess.ServiceSpec.parse(value));
+                case "--service" -> services.add(ServiceSpec.parse(value));
                 case "--demo-data" -> demoData = Path.of(value);
                 case "--archiver" -> archiver = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);

@@ -28,7 +28,7 @@ class DevStackOptionsTest {
             "--service", "view-builder=vb.jar", "--service", "query-api=q.jar", "--demo-data", "load.jar", "--archiver", "tool.jar"});
 
         assertThat(options).isEqualTo(new DevStackOptions(1, 2, 3, 0, Path.of("/tmp/x"),
-            List.of(new ServiceProcess.ServiceSpec("view-builder", Path.of("vb.jar")), new ServiceProcess.ServiceSpec("query-api", Path.of("q.jar"))),
+            List.of(new ServiceSpec("view-builder", Path.of("vb.jar")), new ServiceSpec("query-api", Path.of("q.jar"))),
             Path.of("load.jar"), Path.of("tool.jar"), false));
     }
 
