@@ -3,9 +3,10 @@
 # against the raw bulk-sink ceiling measured in the same run: the embedded engines, the story published to
 # Kafka and archived by the real archiver, then in a worker JVM of its own (heap capped at 3 GB) the real
 # ViewRebuild end to end (fold, write, verify, switch) with its phases timed, where the fold's time goes,
-# and the same final documents bulk-written directly into a fresh index. No snapshots: the rebuild does not
-# use them yet. BENCH_JAVA_OPTS=-Dbatch=2000 changes the bulk size (both sides), -Dheap=4g the worker's heap,
-# -Dbreakdown=false skips the fold breakdown; BENCH_WORKER_OPTS adds JVM options to the worker.
+# and the same final documents bulk-written directly into a fresh index; then the same rebuild again from
+# snapshots of 90 % of the story (their loading counted). BENCH_JAVA_OPTS=-Dbatch=2000 changes the bulk size
+# (both sides), -Dheap=4g the worker's heap, -Dsnapshots=false skips the rebuild from snapshots,
+# -Dbreakdown=false the fold breakdown; BENCH_WORKER_OPTS adds JVM options to the worker.
 #   view-rebuild-tool/bench/rebuild-benchmark.sh [orders]   (default 230000 orders ≈ 1.05 million events)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

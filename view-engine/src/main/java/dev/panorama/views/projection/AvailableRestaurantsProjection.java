@@ -57,6 +57,12 @@ public final class AvailableRestaurantsProjection implements ViewProjection<Avai
         return changed instanceof RestaurantState restaurant ? Set.of(restaurant.id()) : Set.of();
     }
 
+    /** One document per restaurant known. */
+    @Override
+    public Set<String> documentIds(InMemoryStates states) {
+        return states.ids(RestaurantState.TYPE);
+    }
+
     @Override
     public Optional<Document> render(String restaurantId, States states) {
         return states.restaurant(restaurantId).map(r -> new Document(r.id(), r.name(), r.cuisine(), r.location(), r.address(),

@@ -56,6 +56,18 @@ public final class ConsumerSummaryProjection implements ViewProjection<ConsumerS
         };
     }
 
+    /** One document per consumer known or named by an order: a summary renders from either. */
+    @Override
+    public Set<String> documentIds(InMemoryStates states) {
+        Set<String> ids = states.ids(ConsumerState.TYPE);
+        for (AggregateState state : states.all()) {
+            if (state instanceof OrderState order) {
+                ids.add(order.consumerId());
+            }
+        }
+        return ids;
+    }
+
     @Override
     public Optional<Document> render(String consumerId, States states) {
         Optional<ConsumerState> consumer = states.consumer(consumerId);

@@ -1,7 +1,5 @@
 package dev.panorama.views.projection;
 
-import dev.panorama.views.state.AggregateState;
-
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -22,14 +20,7 @@ public final class FullRender {
      * aggregate is not known yet (a delivery of an order whose creation lies beyond the states) is not one.
      */
     public static SortedSet<String> documentIds(ViewProjection<?> projection, InMemoryStates states) {
-        SortedSet<String> ids = new TreeSet<>();
-        for (AggregateState state : states.all()) {
-            if (projection.sourceTypes().contains(state.aggregateType())) {
-                ids.addAll(projection.affectedDocuments(state, states));
-            }
-        }
-        ids.removeIf(id -> projection.render(id, states).isEmpty());
-        return ids;
+        return new TreeSet<>(projection.documentIds(states));
     }
 
     /** The documents of {@code projection}, rendered lazily in id order: a large view is never held in memory at once. */

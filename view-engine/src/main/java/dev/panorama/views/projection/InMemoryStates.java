@@ -11,10 +11,12 @@ import dev.panorama.views.state.StateFold;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -70,6 +72,17 @@ public final class InMemoryStates implements States {
 
     public Collection<AggregateState> all() {
         return List.copyOf(states.values());
+    }
+
+    /** The ids of the aggregates of one type held here. */
+    public Set<String> ids(String aggregateType) {
+        Set<String> ids = new HashSet<>();
+        for (AggregateState state : states.values()) {
+            if (state.aggregateType().equals(aggregateType)) {
+                ids.add(state.id());
+            }
+        }
+        return ids;
     }
 
     /** The version held of a source written {@code <aggregateType>:<aggregateId>}, 0 when none. */

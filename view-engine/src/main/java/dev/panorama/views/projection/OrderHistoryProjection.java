@@ -70,6 +70,12 @@ public final class OrderHistoryProjection implements ViewProjection<OrderHistory
         return OrderJoin.affectedOrders(changed, states);
     }
 
+    /** One document per order known: every order renders, whatever else is known yet. */
+    @Override
+    public Set<String> documentIds(InMemoryStates states) {
+        return states.ids(OrderState.TYPE);
+    }
+
     @Override
     public Optional<Document> render(String orderId, States states) {
         return OrderJoin.of(orderId, states).map(join -> {

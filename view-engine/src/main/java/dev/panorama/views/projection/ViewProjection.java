@@ -2,6 +2,7 @@ package dev.panorama.views.projection;
 
 import dev.panorama.views.state.AggregateState;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,4 +29,20 @@ public interface ViewProjection<D extends ViewDocument> {
 
     /** The document as the states say it is; empty while its root aggregate is unknown. */
     Optional<D> render(String documentId, States states);
+
+    /**
+     * The ids of every document a whole set of states gives: what a rebuild writes. By default every
+     * document any state touches that renders; a projection whose documents each stand for one aggregate
+     * answers from those aggregates alone, without following fan-outs or rendering anything.
+     */
+    default Set<String> documentIds(InMemoryStates states) {
+        Set<String> ids = new HashSet<>();
+        for (AggregateState state : states.all()) {
+            if (sourceTypes().contains(state.aggregateType())) {
+                ids.addAll(affectedDocuments(state, states));
+            }
+        }
+        ids.removeIf(id -> render(id, states).isEmpty());
+        return ids;
+    }
 }

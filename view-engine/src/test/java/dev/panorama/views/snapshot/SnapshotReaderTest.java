@@ -48,6 +48,21 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void aStoredRecordMapsWithoutTheSchemasOntoTheSameStateAndOneThatDoesNotMapFailsClearly() {
+        InMemoryStates folded = Oracle.states(FtgoStory.generate(5, 8, 3, 40));
+        for (String type : List.of("consumer", "restaurant", "order", "delivery")) {
+            List<String> records = SnapshotLines.of(type, Instant.parse("2026-11-26T10:00:00Z"), folded.all()).stream()
+                .filter(line -> line.contains("\"aggregateVersion\"")).toList();
+
+            assertThat(records).isNotEmpty().allSatisfy(line -> assertThat(reader.storedRecord(line)).isEqualTo(reader.record(line)));
+        }
+        assertThatThrownBy(() -> reader.storedRecord("{\"aggregateType\":\"order\",\"aggregateId\":\"o-1\",\"aggregateVersion\":1,\"state\":{}}"))
+            .isInstanceOf(SnapshotReader.InvalidSnapshotException.class).hasMessageContaining("does not map");
+        assertThatThrownBy(() -> reader.storedRecord("{\"aggregateType\":\"invoice\",\"aggregateId\":\"i-1\",\"aggregateVersion\":1,\"state\":{}}"))
+            .isInstanceOf(SnapshotReader.InvalidSnapshotException.class).hasMessageContaining("unknown aggregate type");
+    }
+
+    @Test
     void aRecordThatBreaksItsSchemaIsRefusedWithWhere() {
         assertThatThrownBy(() -> reader.record("{\"aggregateType\":\"order\",\"aggregateId\":\"not-a-uuid\",\"aggregateVersion\":1,\"state\":{}}"))
             .isInstanceOf(SnapshotReader.InvalidSnapshotException.class).hasMessageContaining("schema");

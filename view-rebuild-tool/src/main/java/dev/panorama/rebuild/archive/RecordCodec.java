@@ -1,7 +1,8 @@
 package dev.panorama.rebuild.archive;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,31 +52,81 @@ final class RecordCodec {
         return JSON.writeValueAsBytes(line);
     }
 
-    /** @throws IllegalArgumentException when the line is not a record */
-    static ArchivedRecord decode(String line, PartitionId partition) {
-        try {
-            JsonNode node = JSON.readTree(line);
-            JsonNode offset = node.get("offset");
-            JsonNode timestamp = node.get("timestamp");
-            if (offset == null || !offset.isIntegralNumber() || timestamp == null || !timestamp.isIntegralNumber()) {
-                throw new IllegalArgumentException("a record line needs integer 'offset' and 'timestamp'");
+    /**
+     * Decodes one line, streaming: no tree, no intermediate text of the whole line (a rebuild decodes a
+     * million of them). Fields it does not know are skipped; a field given twice keeps its last value.
+     *
+     * @throws IllegalArgumentException when the line is not a record
+     */
+    static ArchivedRecord decode(byte[] buffer, int offset, int length, PartitionId partition) {
+        Long recordOffset = null;
+        Long timestamp = null;
+        byte[] key = null;
+        byte[] value = null;
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        Map<String, byte[]> binaryHeaders = null;
+        try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a record line is a JSON object");
             }
-            Map<String, byte[]> headers = new LinkedHashMap<>();
-            JsonNode textHeaders = node.get("headers");
-            if (textHeaders != null) {
-                for (Map.Entry<String, JsonNode> header : textHeaders.properties()) {
-                    headers.put(header.getKey(), header.getValue().isNull() ? null : header.getValue().asString().getBytes(StandardCharsets.UTF_8));
+            for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "offset" -> recordOffset = integer(parser, token);
+                    case "timestamp" -> timestamp = integer(parser, token);
+                    case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(parser, token, field).getBytes(StandardCharsets.UTF_8);
+                    case "keyBase64" -> key = token == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(text(parser, token, field));
+                    case "value" -> value = token == JsonToken.VALUE_NULL ? null : text(parser, token, field).getBytes(StandardCharsets.UTF_8);
+                    case "valueBase64" -> value = token == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(text(parser, token, field));
+                    case "headers" -> headers(parser, token, headers, false);
+                    case "headersBase64" -> {
+                        binaryHeaders = new LinkedHashMap<>();
+                        headers(parser, token, binaryHeaders, true);
+                    }
+                    default -> parser.skipChildren();
                 }
             }
-            JsonNode binaryHeaders = node.get("headersBase64");
-            if (binaryHeaders != null) {
-                for (Map.Entry<String, JsonNode> header : binaryHeaders.properties()) {
-                    headers.put(header.getKey(), Base64.getDecoder().decode(header.getValue().asString()));
-                }
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("a record line holds one JSON object and nothing after it");
             }
-            return new ArchivedRecord(partition, offset.asLong(), timestamp.asLong(), bytes(node, "key"), headers, bytes(node, "value"));
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not a JSON record line: " + e.getOriginalMessage(), e);
+        }
+        if (recordOffset == null || timestamp == null) {
+            throw new IllegalArgumentException("a record line needs integer 'offset' and 'timestamp'");
+        }
+        if (binaryHeaders != null) {
+            headers.putAll(binaryHeaders);
+        }
+        return new ArchivedRecord(partition, recordOffset, timestamp, key, headers, value);
+    }
+
+    private static Long integer(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw new IllegalArgumentException("a record line needs integer 'offset' and 'timestamp'");
+        }
+        return parser.getLongValue();
+    }
+
+    private static String text(JsonParser parser, JsonToken token, String field) {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("'" + field + "' is a string in a record line, not " + token);
+        }
+        return parser.getString();
+    }
+
+    private static void headers(JsonParser parser, JsonToken token, Map<String, byte[]> into, boolean base64) {
+        if (token != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("'headers' is an object in a record line, not " + token);
+        }
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            JsonToken header = parser.nextToken();
+            if (header == JsonToken.VALUE_NULL) {
+                into.put(name, null);
+            } else {
+                String text = text(parser, header, "headers." + name);
+                into.put(name, base64 ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -89,15 +140,6 @@ final class RecordCodec {
         } else {
             line.put(field + "Base64", Base64.getEncoder().encodeToString(bytes));
         }
-    }
-
-    private static byte[] bytes(JsonNode node, String field) {
-        JsonNode text = node.get(field);
-        if (text != null && !text.isNull()) {
-            return text.asString().getBytes(StandardCharsets.UTF_8);
-        }
-        JsonNode base64 = node.get(field + "Base64");
-        return base64 == null || base64.isNull() ? null : Base64.getDecoder().decode(base64.asString());
     }
 
     /** The text, when the bytes are valid UTF-8 (so that they survive the round trip exactly); else null. */

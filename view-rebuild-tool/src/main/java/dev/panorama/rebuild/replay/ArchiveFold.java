@@ -10,10 +10,21 @@ import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.state.FoldResult;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,6 +38,8 @@ public final class ArchiveFold {
     private static final String AGGREGATE_TYPE = "panorama-aggregate-type";
     private static final String AGGREGATE_ID = "panorama-aggregate-id";
     private static final String AGGREGATE_VERSION = "panorama-aggregate-version";
+    /** Threads that check, decode and read segments ahead of the fold: reading is the fold's cost, so it uses every core, up to four. */
+    private static final int DECODERS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
 
     private final ArchiveReader archive;
     private final EventReader reader;
@@ -58,16 +71,13 @@ public final class ArchiveFold {
         Counts counts = new Counts();
         Map<String, Long> seen = new HashMap<>();
         Set<String> started = new HashSet<>();
-        forEachBelow(until, record -> {
+        forEachDecoded(until, snapshot, decoded -> {
             counts.read++;
-            String key = sourceKey(record);
-            AggregateState base = key == null ? null : snapshot.get(key);
-            long version = headerVersion(record);
-            if (base != null && version > 0 && version <= base.version()) {
-                seen.merge(key, version, Math::max);
+            if (decoded.covered()) {
+                seen.merge(decoded.key(), decoded.version(), Math::max);
                 counts.covered++;
             } else {
-                apply(record, states, counts, snapshot, seen, started);
+                apply(decoded.read(), states, counts, snapshot, seen, started);
             }
             if (counts.read % 5_000 == 0) {
                 progress.accept(counts.read);
@@ -104,8 +114,73 @@ public final class ArchiveFold {
             counts.fromSnapshot, counts.refolded);
     }
 
+    /**
+     * Every archived record below the line, partition after partition, each in offset order, as {@link Decoded}:
+     * segments are checked, decoded and their events read on {@link #DECODERS} threads, a few segments ahead,
+     * while the caller folds on its own thread in order (reading an event costs far more than folding it).
+     * A segment that fails its check fails the fold when its turn comes, as a sequential read would.
+     */
+    private void forEachDecoded(Map<PartitionId, Long> until, Map<String, AggregateState> snapshot, Consumer<Decoded> action) {
+        List<Callable<List<Decoded>>> segments = new ArrayList<>();
+        until.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(entry -> entry.getValue() > 0).forEach(entry -> {
+            for (SegmentEntry segment : archive.manifest(entry.getKey()).segments()) {
+                if (segment.firstOffset() >= entry.getValue()) {
+                    break;
+                }
+                segments.add(() -> decode(entry.getKey(), segment, entry.getValue(), snapshot));
+            }
+        });
+        ExecutorService decoders = Executors.newFixedThreadPool(DECODERS, Thread.ofPlatform().name("archive-decoder-", 0).daemon().factory());
+        try {
+            Deque<Future<List<Decoded>>> ahead = new ArrayDeque<>();
+            Iterator<Callable<List<Decoded>>> remaining = segments.iterator();
+            while (remaining.hasNext() || !ahead.isEmpty()) {
+                while (remaining.hasNext() && ahead.size() < DECODERS + 1) {
+                    ahead.add(decoders.submit(remaining.next()));
+                }
+                ahead.removeFirst().get().forEach(action);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while folding the archive", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            decoders.shutdownNow();
+        }
+    }
+
+    /** One segment's records below the line: those a snapshot holds are told by their headers and not parsed. */
+    private List<Decoded> decode(PartitionId partition, SegmentEntry segment, long until, Map<String, AggregateState> snapshot) {
+        List<ArchivedRecord> records = archive.readSegment(partition, segment);
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        for (ArchivedRecord record : records) {
+            if (record.offset() >= until) {
+                break;
+            }
+            String key = sourceKey(record);
+            AggregateState base = key == null ? null : snapshot.get(key);
+            long version = headerVersion(record);
+            if (base != null && version > 0 && version <= base.version()) {
+                decoded.add(new Decoded(key, version, true, null));
+            } else {
+                decoded.add(new Decoded(key, version, false, record.value() == null ? null : reader.read(record.value())));
+            }
+        }
+        return decoded;
+    }
+
+    /**
+     * A record as a decoding thread leaves it.
+     *
+     * @param covered a snapshot holds it (told by its headers); then {@code read} is {@code null}
+     * @param read what the event reader made of it, or {@code null} for a record without a value
+     */
+    private record Decoded(String key, long version, boolean covered, ReadResult read) {
+    }
+
     /** Every archived record below the line, partition after partition, each in offset order; a segment is read and checked in one pass. */
-    private void forEachBelow(Map<PartitionId, Long> until, java.util.function.Consumer<ArchivedRecord> action) {
+    private void forEachBelow(Map<PartitionId, Long> until, Consumer<ArchivedRecord> action) {
         until.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(entry -> entry.getValue() > 0).forEach(entry -> {
             for (SegmentEntry segment : archive.manifest(entry.getKey()).segments()) {
                 if (segment.firstOffset() >= entry.getValue()) {
@@ -152,13 +227,13 @@ public final class ArchiveFold {
         return total;
     }
 
-    private void apply(ArchivedRecord record, InMemoryStates states, Counts counts, Map<String, AggregateState> snapshot, Map<String, Long> seen,
+    private void apply(ReadResult read, InMemoryStates states, Counts counts, Map<String, AggregateState> snapshot, Map<String, Long> seen,
                        Set<String> started) {
-        if (record.value() == null) {
+        if (read == null) {
             counts.unreadable++;
             return;
         }
-        switch (reader.read(record.value())) {
+        switch (read) {
             case ReadResult.Accepted accepted -> {
                 String key = accepted.event().metadata().source().toString();
                 AggregateState base = snapshot.get(key);

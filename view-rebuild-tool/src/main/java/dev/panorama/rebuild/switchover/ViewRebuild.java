@@ -32,7 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds version N of a view beside the one readers see, then switches readers over.
@@ -173,6 +178,7 @@ public final class ViewRebuild {
 
     /** The newest snapshot of each source type taken before the rebuild began, by source key. */
     private Map<String, AggregateState> snapshotStates(ViewProjection<?> projection, Instant before, Listener out) {
+        out.say("loading the newest snapshots taken before " + before);
         Map<String, AggregateState> base = new java.util.HashMap<>();
         for (String type : new java.util.TreeSet<>(projection.sourceTypes())) {
             List<SnapshotArchive.StoredSnapshot> stored = snapshots.list(type);
@@ -339,22 +345,46 @@ public final class ViewRebuild {
         Checkpoint current = checkpoint.at(Phase.WRITING);
         checkpoints.save(current);
         Iterator<ViewDocument> documents = FullRender.documents(projection, states, remaining);
-        List<ViewDocument> chunk = new ArrayList<>(settings.batch());
         Map<String, Long> written = new LinkedHashMap<>();
-        while (documents.hasNext()) {
-            chunk.add(documents.next());
-            if (chunk.size() == settings.batch() || !documents.hasNext()) {
-                writeChunk(chunk, store.writes(), written);
-                done.addAndGet(chunk.size());
-                current = current.writtenThrough(chunk.getLast().id());
-                checkpoints.save(current);
-                out.progress("write", done.get(), total);
-                chunk.clear();
+        AtomicReference<Checkpoint> saved = new AtomicReference<>(current);
+        // One bulk request in flight, as a plain bulk load has; the next chunk is rendered meanwhile.
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rebuild-writer").daemon().factory());
+        try {
+            Future<?> inFlight = null;
+            while (documents.hasNext()) {
+                List<ViewDocument> chunk = new ArrayList<>(settings.batch());
+                while (documents.hasNext() && chunk.size() < settings.batch()) {
+                    chunk.add(documents.next());
+                }
+                awaitWritten(inFlight);
+                inFlight = writer.submit(() -> {
+                    writeChunk(chunk, store.writes(), written);
+                    done.addAndGet(chunk.size());
+                    checkpoints.save(saved.updateAndGet(checkpointed -> checkpointed.writtenThrough(chunk.getLast().id())));
+                    out.progress("write", done.get(), total);
+                });
             }
+            awaitWritten(inFlight);
+        } finally {
+            writer.shutdownNow();
         }
         out.say("written: " + written.getOrDefault("written", 0L) + " documents; " + written.getOrDefault("newer", 0L)
             + " left as the live builder wrote them from newer states");
-        return current;
+        return saved.get();
+    }
+
+    private static void awaitWritten(Future<?> chunk) {
+        if (chunk == null) {
+            return;
+        }
+        try {
+            chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing: the rebuild resumes from its last checkpoint", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
