@@ -26,6 +26,8 @@ import dev.panorama.queryapi.application.lag.LagMonitor;
 import dev.panorama.queryapi.application.lag.LagSettings;
 import dev.panorama.queryapi.application.port.out.ViewPositions;
 import dev.panorama.queryapi.application.port.out.ViewVersionRegistry;
+import dev.panorama.views.adapter.mongo.MongoViewVersions;
+import dev.panorama.views.runtime.ViewVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -73,8 +75,14 @@ class QueryApiConfiguration {
 
     /** Read uncached, like the positions the lag is measured from: {@code /lag} shows the registry as it is now. */
     @Bean
-    ViewVersionRegistry viewVersionRegistry(MongoDatabase database, QueryApiProperties properties) {
-        return new MongoViewVersionRegistry(database, properties.namePrefix());
+    ViewVersionRegistry viewVersionRegistry(MongoDatabase database, ViewVersions viewVersions, QueryApiProperties properties) {
+        return new MongoViewVersionRegistry(viewVersions, database, properties.namePrefix());
+    }
+
+    /** The registry as the view builder and the rebuild tool read and write it: the lag report reads it, a switch compares-and-sets it. */
+    @Bean
+    ViewVersions viewVersions(MongoDatabase database, QueryApiProperties properties) {
+        return new MongoViewVersions(database, properties.namePrefix());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.panorama.queryapi.config;
 
+import dev.panorama.views.adapter.kafka.Redrive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param asOfCacheTtl how long the positions reported as a view answer's {@code asOf} are reused (0 reads them for every answer)
  * @param consistency read-your-writes
  * @param lag replication lag
+ * @param deadLetters the view builder's dead-letter topic, for the admin routes
  */
 @ConfigurationProperties("panorama.query-api")
 public record QueryApiProperties(
@@ -26,7 +28,8 @@ public record QueryApiProperties(
     @DefaultValue("5s") Duration viewVersionCacheTtl,
     @DefaultValue("500ms") Duration asOfCacheTtl,
     @DefaultValue Consistency consistency,
-    @DefaultValue Lag lag
+    @DefaultValue Lag lag,
+    @DefaultValue DeadLetters deadLetters
 ) {
 
     /**
@@ -57,6 +60,24 @@ public record QueryApiProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1000") int heartbeatSamples
     ) {
+    }
+
+    /**
+     * @param topic the view builder's {@code dead-letter-topic}
+     * @param redriveGroup the group whose offsets mark what was redriven; empty: {@code <group-id>.redrive}, as the
+     *                     view builder's {@code redrive} command names it, so that both take up where the other stopped
+     * @param maxScanned the most dead letters {@code GET /admin/dead-letters} reads to count them by reason and topic
+     */
+    public record DeadLetters(
+        @DefaultValue("panorama.dead-letters") String topic,
+        @DefaultValue("") String redriveGroup,
+        @DefaultValue("10000") int maxScanned
+    ) {
+    }
+
+    /** The redrive group: the configured one, or the one the view builder's {@code redrive} command uses. */
+    public String redriveGroup() {
+        return deadLetters.redriveGroup().isBlank() ? Redrive.groupOf(groupId) : deadLetters.redriveGroup();
     }
 
     /** The Elasticsearch alias of a view, {@code <prefix>order-history}. */

@@ -2,8 +2,10 @@ package dev.panorama.queryapi.contract;
 
 import dev.panorama.queryapi.client.ApiClient;
 import dev.panorama.queryapi.client.ApiException;
+import dev.panorama.queryapi.client.api.AdminApi;
 import dev.panorama.queryapi.client.api.LagApi;
 import dev.panorama.queryapi.client.api.ViewsApi;
+import dev.panorama.queryapi.client.model.AdminViewVersions;
 import dev.panorama.queryapi.client.model.AvailableRestaurantsResponse;
 import dev.panorama.queryapi.client.model.ConsumerSummaryResponse;
 import dev.panorama.queryapi.client.model.LagReport;
@@ -12,6 +14,7 @@ import dev.panorama.queryapi.client.model.OrderHistoryPage;
 import dev.panorama.queryapi.client.model.OrderStatus;
 import dev.panorama.queryapi.client.model.Rebuild;
 import dev.panorama.queryapi.client.model.RebuildPhase;
+import dev.panorama.queryapi.client.model.SwitchRequest;
 import dev.panorama.queryapi.client.model.ViewLagReport;
 import dev.panorama.queryapi.client.model.ViewName;
 import dev.panorama.queryapi.support.ApiIT;
@@ -33,7 +36,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A client generated at build time from {@code schemas/openapi/query-api.yaml} works against the live API. */
+/** A client generated at build time from {@code schemas/openapi/query-api.yaml} works against the live API, admin routes included. */
 class ContractClientIT extends ApiIT {
 
     @Test
@@ -101,6 +104,15 @@ class ContractClientIT extends ApiIT {
             assertThat(rebuild.getProgress().getDone()).isEqualTo(300);
             assertThat(lag.getLag().getViews()).filteredOn(view -> view.getRebuild() != null).extracting(view -> view.getVersions().getBuilding())
                 .containsExactly(2);
+
+            AdminApi admin = new AdminApi(client(TestKeys.ADMIN));
+            AdminViewVersions versions = admin.getViewVersions(ViewName.CONSUMER_SUMMARY);
+            assertThat(versions.getBuilding()).isEqualTo(2);
+            assertThat(versions.getRebuild().getPhase()).isEqualTo(RebuildPhase.WRITING);
+            ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> admin.switchViewVersion(ViewName.CONSUMER_SUMMARY, new SwitchRequest().version(2)));
+            assertThat(refused.getCode()).as("not verified yet").isEqualTo(409);
+            assertThat(admin.getDeadLetters().getTruncated()).isFalse();
         } finally {
             RebuildRegistry.forget("consumer-summary");
         }

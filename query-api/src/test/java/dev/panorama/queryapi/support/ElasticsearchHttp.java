@@ -31,6 +31,33 @@ public final class ElasticsearchHttp {
         send("PUT", "/" + alias + "-v1", body.toString(), "application/json");
     }
 
+    /** Index {@code <alias>-v<version>} with the mapping, not behind the alias: a version being built. */
+    public void createVersion(String alias, int version, ObjectNode mapping) {
+        ObjectNode body = mapping.deepCopy();
+        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0);
+        send("PUT", "/" + alias + "-v" + version, body.toString(), "application/json");
+    }
+
+    public void deleteIndex(String index) {
+        send("DELETE", "/" + index, "", "application/json");
+    }
+
+    /** The indexes {@code alias} points at. */
+    public java.util.Set<String> indexesBehind(String alias) {
+        java.util.Set<String> indexes = new java.util.TreeSet<>();
+        send("GET", "/_alias/" + alias, "", "application/json").propertyNames().forEach(indexes::add);
+        return indexes;
+    }
+
+    /** Points {@code alias} at {@code <alias>-v<version>} only, in one request. */
+    public void pointAlias(String alias, int version) {
+        StringBuilder actions = new StringBuilder("{\"actions\":[");
+        indexesBehind(alias).forEach(index -> actions.append("{\"remove\":{\"index\":\"").append(index).append("\",\"alias\":\"").append(alias)
+            .append("\"}},"));
+        actions.append("{\"add\":{\"index\":\"").append(alias).append("-v").append(version).append("\",\"alias\":\"").append(alias).append("\"}}]}");
+        send("POST", "/_aliases", actions.toString(), "application/json");
+    }
+
     /** Writes documents (id → source) in one bulk request, visible to search when it returns. */
     public void write(String alias, Map<String, Map<String, Object>> documents) {
         StringBuilder bulk = new StringBuilder();

@@ -57,6 +57,25 @@ public final class Http {
     public Response raw(String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** POST {@code body} (none when null) with the headers; the caller sets {@code Content-Type}. */
+    public Response post(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** POST a JSON body with the headers. */
+    public Response postJson(String path, String json, Map<String, String> headers) {
+        Map<String, String> withType = new java.util.HashMap<>(headers);
+        withType.put("Content-Type", "application/json");
+        return post(path, json, withType);
+    }
+
+    private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

@@ -26,6 +26,7 @@ public final class QueryApiStack {
     public static final String TOPIC_PREFIX = NAMESPACE.prefix() + ".";
     public static final String GROUP = NAMESPACE.group("view-builder");
     public static final String DATABASE = NAMESPACE.database("views");
+    public static final String DEAD_LETTERS = NAMESPACE.topic("dead-letters");
     public static final List<String> AGGREGATE_TYPES = List.of("consumer", "delivery", "order", "restaurant");
     public static final int PARTITIONS = 2;
 
@@ -49,6 +50,7 @@ public final class QueryApiStack {
         registry.add("panorama.query-api.lag.fresh-within", () -> "2s");
         registry.add("panorama.query-api.lag.log-end-cache-ttl", () -> "100ms");
         registry.add("panorama.query-api.lag.poll-interval", () -> "200ms");
+        registry.add("panorama.query-api.dead-letters.topic", () -> DEAD_LETTERS);
     }
 
     /**
@@ -76,6 +78,7 @@ public final class QueryApiStack {
         for (String type : AGGREGATE_TYPES) {
             ENGINES.kafka().createTopic(topic(type), PARTITIONS);
         }
+        ENGINES.kafka().createTopic(DEAD_LETTERS, PARTITIONS);
         elasticsearch = new ElasticsearchHttp(ENGINES.elasticsearch().httpUrl());
         elasticsearch.createView(alias("order-history"), mapping("order-history"));
         elasticsearch.createView(alias("available-restaurants"), mapping("available-restaurants"));
@@ -101,9 +104,14 @@ public final class QueryApiStack {
         return elasticsearch;
     }
 
-    /** The published mapping of a view, as the view builder reads it ({@code $comment} dropped). */
+    /** The published mapping of a view's first version, as the view builder reads it ({@code $comment} dropped). */
     static ObjectNode mapping(String view) {
-        String resource = "panorama/schemas/views/" + view + ".v1.elasticsearch.json";
+        return mapping(view, 1);
+    }
+
+    /** The published mapping of a view version, as the view builder reads it ({@code $comment} dropped). */
+    public static ObjectNode mapping(String view, int version) {
+        String resource = "panorama/schemas/views/" + view + ".v" + version + ".elasticsearch.json";
         try (InputStream in = QueryApiStack.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path (panorama-schemas)");

@@ -24,6 +24,11 @@ public final class RebuildRegistry {
             .append("revision", 7L).append("changedAt", new Date()));
     }
 
+    /** The registry document of a view as it is stored now, or null. */
+    public static Document versions(String view) {
+        return registry().find(Filters.eq("_id", view)).first();
+    }
+
     /** A registry document as the first pointers were written: {@code _id} and {@code version} only. */
     public static void pointer(String view, int active) {
         save(registry(), view, new Document("_id", view).append("version", active));

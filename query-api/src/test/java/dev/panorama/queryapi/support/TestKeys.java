@@ -24,6 +24,10 @@ public final class TestKeys {
         return Map.of("X-Api-Key", OPERATOR);
     }
 
+    public static Map<String, String> admin() {
+        return Map.of("X-Api-Key", ADMIN);
+    }
+
     public static String sha256(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

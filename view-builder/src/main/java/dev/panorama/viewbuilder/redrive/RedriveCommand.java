@@ -1,14 +1,16 @@
 package dev.panorama.viewbuilder.redrive;
 
+import dev.panorama.views.adapter.kafka.Redrive;
+
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code java -jar view-builder.jar redrive [--reason R] [--dry-run]}: the command line of
- * {@link Redrive}. Kafka's address, the dead-letter topic and the group come from the same environment
- * as the service ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code PANORAMA_VIEWBUILDER_DEADLETTERTOPIC},
- * {@code PANORAMA_VIEWBUILDER_GROUPID}).
+ * {@link Redrive} (shared with the query API's {@code POST /admin/dead-letters/redrive}). Kafka's address,
+ * the dead-letter topic and the group come from the same environment as the service
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code PANORAMA_VIEWBUILDER_DEADLETTERTOPIC}, {@code PANORAMA_VIEWBUILDER_GROUPID}).
  */
 public final class RedriveCommand {
 
@@ -50,7 +52,7 @@ public final class RedriveCommand {
         }
         String kafka = environment.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
         String topic = environment.getOrDefault("PANORAMA_VIEWBUILDER_DEADLETTERTOPIC", "panorama.dead-letters");
-        String group = environment.getOrDefault("PANORAMA_VIEWBUILDER_GROUPID", "panorama-view-builder") + ".redrive";
+        String group = Redrive.groupOf(environment.getOrDefault("PANORAMA_VIEWBUILDER_GROUPID", "panorama-view-builder"));
         try {
             Map<String, Integer> redriven = new Redrive(kafka, topic, group).run(reason, dryRun, out);
             out.println((dryRun ? "would redrive " : "redrove ") + redriven.values().stream().mapToInt(Integer::intValue).sum()

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import dev.panorama.devstack.Engines;
 import dev.panorama.devstack.junit.TestNamespace;
 import dev.panorama.viewbuilder.ViewBuilderApplication;
+import dev.panorama.views.adapter.kafka.Redrive;
 import dev.panorama.views.event.DomainEvent;
 import dev.panorama.views.fixtures.EnvelopeJson;
 import dev.panorama.views.fixtures.Events;

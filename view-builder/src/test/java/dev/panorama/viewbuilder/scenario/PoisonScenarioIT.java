@@ -14,7 +14,7 @@ import dev.panorama.views.projection.States;
 import dev.panorama.views.projection.ViewCatalog;
 import dev.panorama.views.projection.ViewDocument;
 import dev.panorama.views.projection.ViewProjection;
-import dev.panorama.viewbuilder.redrive.Redrive;
+import dev.panorama.views.adapter.kafka.Redrive;
 import dev.panorama.views.state.AggregateState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

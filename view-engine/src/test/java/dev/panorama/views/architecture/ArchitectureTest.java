@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Projections and states are pure, so that the live builder and the rebuild tool run the same code. */
+/** Projections and states are pure, so that the live builder and the rebuild tool run the same code; the version rules speak through ports. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -38,8 +38,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theVersionRulesKnowTheirStoresOnlyThroughTheirPorts() {
+        ArchRule rule = noClasses().that().resideInAPackage("..views.versions..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "co.elastic..",
+                "org.apache.kafka..", "..views.adapter..")
+            .allowEmptyShould(false);
+        rule.check(classes);
+    }
+
+    @Test
     void nothingHereNeedsAFramework() {
-        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .allowEmptyShould(false);
+        rule.check(classes);
+    }
+
+    /** The Kafka client is a driver like MongoDB's: only the redrive, an adapter of its own, speaks to Kafka. */
+    @Test
+    void onlyTheKafkaAdapterKnowsKafka() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("..views.adapter.kafka..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
             .allowEmptyShould(false);
         rule.check(classes);
     }

@@ -1,8 +1,8 @@
 package dev.panorama.rebuild.cli;
 
-import dev.panorama.rebuild.switchover.VersionSwitch;
 import dev.panorama.views.projection.ViewCatalog;
 import dev.panorama.views.runtime.ViewVersions.VersionSet;
+import dev.panorama.views.versions.VersionSwitch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +17,10 @@ import java.util.concurrent.Callable;
 final class VersionCommands {
 
     private VersionCommands() {
+    }
+
+    private static VersionSwitch versionSwitch(ViewStoreOptions.Connections connections) {
+        return connections.stores().versionSwitch(ViewCatalog.ftgo(), Clock.systemUTC());
     }
 
     private static String describe(VersionSet set) {
@@ -68,7 +72,7 @@ final class VersionCommands {
 
         @Override
         VersionSet change(ViewStoreOptions.Connections connections) {
-            return VersionSwitch.switchTo(connections.stores(), ViewCatalog.ftgo(), view, version, Clock.systemUTC());
+            return versionSwitch(connections).switchTo(view, version);
         }
     }
 
@@ -85,7 +89,7 @@ final class VersionCommands {
 
         @Override
         VersionSet change(ViewStoreOptions.Connections connections) {
-            return VersionSwitch.rollback(connections.stores(), ViewCatalog.ftgo(), view, Clock.systemUTC());
+            return versionSwitch(connections).rollback(view);
         }
     }
 
@@ -101,7 +105,7 @@ final class VersionCommands {
 
         @Override
         VersionSet change(ViewStoreOptions.Connections connections) {
-            return VersionSwitch.retire(connections.stores(), ViewCatalog.ftgo(), view, Clock.systemUTC());
+            return versionSwitch(connections).retire(view);
         }
     }
 
@@ -117,7 +121,7 @@ final class VersionCommands {
 
         @Override
         VersionSet change(ViewStoreOptions.Connections connections) {
-            return VersionSwitch.abandon(connections.stores(), ViewCatalog.ftgo(), connections.checkpoints(), view, Clock.systemUTC());
+            return versionSwitch(connections).abandon(view, connections.checkpoints());
         }
     }
 

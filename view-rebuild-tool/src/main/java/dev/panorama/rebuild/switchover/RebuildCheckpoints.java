@@ -6,6 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import dev.panorama.rebuild.archive.PartitionId;
+import dev.panorama.views.versions.AbandonedRebuilds;
+import dev.panorama.views.versions.RebuildPhase;
+import dev.panorama.views.versions.RebuildPhases;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -19,12 +22,9 @@ import java.util.TreeMap;
  * a rerun after a crash or Ctrl-C resumes from it, and the same document carries the progress that
  * operators read over HTTP (phase, done, total, events/s, ETA).
  */
-public final class RebuildCheckpoints {
+public final class RebuildCheckpoints implements RebuildPhases, AbandonedRebuilds {
 
     public static final String COLLECTION = "view_rebuilds";
-
-    /** The steps of a rebuild, in order; a checkpoint names the last one completed or under way. */
-    public enum Phase { REGISTERED, HANDED_OVER, WRITING, VERIFIED, SWITCHED, ABANDONED }
 
     private final MongoCollection<Document> collection;
 
@@ -34,6 +34,16 @@ public final class RebuildCheckpoints {
 
     public Optional<Checkpoint> find(String view, int version) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id(view, version))).first()).map(RebuildCheckpoints::read);
+    }
+
+    @Override
+    public Optional<RebuildPhase> phase(String view, int version) {
+        return find(view, version).map(Checkpoint::phase);
+    }
+
+    @Override
+    public void abandoned(String view, int version) {
+        find(view, version).ifPresent(found -> save(found.at(RebuildPhase.ABANDONED)));
     }
 
     public void save(Checkpoint checkpoint) {
@@ -66,7 +76,7 @@ public final class RebuildCheckpoints {
             });
         }
         return new Checkpoint(document.getString("view"), document.get("version", Number.class).intValue(),
-            Phase.valueOf(document.getString("phase")), handover, document.getString("writtenThrough"),
+            RebuildPhase.valueOf(document.getString("phase")), handover, document.getString("writtenThrough"),
             document.getDate("startedAt").toInstant());
     }
 
@@ -74,10 +84,10 @@ public final class RebuildCheckpoints {
      * @param handover per partition, the first offset the live builder applies to the new version itself
      * @param writtenThrough the last document id written, in id order; {@code null} before the first
      */
-    public record Checkpoint(String view, int version, Phase phase, Map<PartitionId, Long> handover, String writtenThrough,
+    public record Checkpoint(String view, int version, RebuildPhase phase, Map<PartitionId, Long> handover, String writtenThrough,
                              Instant startedAt) {
 
-        public Checkpoint at(Phase next) {
+        public Checkpoint at(RebuildPhase next) {
             return new Checkpoint(view, version, next, handover, writtenThrough, startedAt);
         }
 
@@ -86,7 +96,7 @@ public final class RebuildCheckpoints {
         }
 
         public Checkpoint handedOver(Map<PartitionId, Long> offsets) {
-            return new Checkpoint(view, version, Phase.HANDED_OVER, Map.copyOf(offsets), writtenThrough, startedAt);
+            return new Checkpoint(view, version, RebuildPhase.HANDED_OVER, Map.copyOf(offsets), writtenThrough, startedAt);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.panorama.rebuild.replay.ArchiveFold;
 import dev.panorama.rebuild.replay.ViewComparison;
 import dev.panorama.rebuild.snapshot.SnapshotArchive;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints.Checkpoint;
-import dev.panorama.rebuild.switchover.RebuildCheckpoints.Phase;
 import dev.panorama.rebuild.views.LiveGroup;
 import dev.panorama.rebuild.views.ViewStores;
 import dev.panorama.views.event.EventReader;
@@ -21,6 +20,8 @@ import dev.panorama.views.runtime.DocumentStore.Stored;
 import dev.panorama.views.runtime.DocumentStore.Write;
 import dev.panorama.views.runtime.ViewVersions.VersionSet;
 import dev.panorama.views.state.AggregateState;
+import dev.panorama.views.versions.RebuildPhase;
+import dev.panorama.views.versions.RefusedException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,7 @@ public final class ViewRebuild {
         }
         checkArchive(partitions);
         Checkpoint checkpoint = checkpoints.find(settings.view(), settings.version())
-            .filter(found -> found.phase() != Phase.ABANDONED && found.phase() != Phase.SWITCHED)
+            .filter(found -> found.phase() != RebuildPhase.ABANDONED && found.phase() != RebuildPhase.SWITCHED)
             .filter(found -> versions.building() != null)
             .orElse(null);
         if (settings.dryRun()) {
@@ -135,7 +136,7 @@ public final class ViewRebuild {
         } else {
             checkpoint = register(settings, entry, versions, out);
         }
-        if (checkpoint.phase() == Phase.REGISTERED) {
+        if (checkpoint.phase() == RebuildPhase.REGISTERED) {
             checkpoint = handOver(settings, checkpoint, partitions, out);
         }
         awaitArchive(checkpoint.handover(), settings.archiveWait(), out);
@@ -153,7 +154,7 @@ public final class ViewRebuild {
 
         SortedSet<String> ids = FullRender.documentIds(entry.projection(), states);
         ViewStores.VersionStore store = stores.store(entry);
-        if (checkpoint.phase() == Phase.HANDED_OVER || checkpoint.phase() == Phase.WRITING) {
+        if (checkpoint.phase() == RebuildPhase.HANDED_OVER || checkpoint.phase() == RebuildPhase.WRITING) {
             checkpoint = write(settings, entry.projection(), states, ids, store, checkpoint, out);
         }
         ViewComparison.Report check = verify(settings, entry.projection(), states, ids, store, out);
@@ -161,15 +162,15 @@ public final class ViewRebuild {
             throw new VerificationFailedException("refusing to switch: " + settings.view() + " v" + settings.version() + " does not match the archive: "
                 + check + "; " + String.join("; ", check.examples()));
         }
-        checkpoint = checkpoint.at(Phase.VERIFIED);
+        checkpoint = checkpoint.at(RebuildPhase.VERIFIED);
         checkpoints.save(checkpoint);
         if (!settings.switchOver()) {
             out.say(settings.view() + " v" + settings.version() + " is built and kept up to date; 'switch " + settings.view() + " --to-version "
                 + settings.version() + "' points readers at it");
             return new Result(settings.view(), settings.version(), ids.size(), check, false);
         }
-        VersionSwitch.switchTo(stores, catalog, settings.view(), settings.version(), clock);
-        checkpoints.save(checkpoint.at(Phase.SWITCHED));
+        stores.versionSwitch(catalog, clock).switchTo(settings.view(), settings.version());
+        checkpoints.save(checkpoint.at(RebuildPhase.SWITCHED));
         VersionSet now = stores.registry().get(settings.view()).orElseThrow();
         out.say("switched: readers of " + settings.view() + " now see v" + now.active() + "; v" + now.previous()
             + " stays maintained for a rollback ('rollback " + settings.view() + "'), 'retire " + settings.view() + "' drops it");
@@ -260,7 +261,7 @@ public final class ViewRebuild {
         if (versions.building() == null && !stores.registry().replace(versions, versions.building(settings.version(), clock.instant()))) {
             throw new RefusedException("the versions of " + settings.view() + " changed meanwhile (another rebuild or switch?): run again");
         }
-        Checkpoint checkpoint = new Checkpoint(settings.view(), settings.version(), Phase.REGISTERED, Map.of(), null, clock.instant());
+        Checkpoint checkpoint = new Checkpoint(settings.view(), settings.version(), RebuildPhase.REGISTERED, Map.of(), null, clock.instant());
         checkpoints.save(checkpoint);
         out.say("registered " + settings.view() + " v" + settings.version() + " as building in " + stores.describe(entry)
             + ": the live view builder writes it from its next batch");
@@ -295,7 +296,7 @@ public final class ViewRebuild {
                 if (current.building() != null && current.building() == settings.version()) {
                     stores.registry().replace(current, current.building(null, clock.instant()));
                 }
-                checkpoints.save(checkpoint.at(Phase.ABANDONED));
+                checkpoints.save(checkpoint.at(RebuildPhase.ABANDONED));
                 throw new RefusedException("the live view builder does not write " + target + " (" + maintaining + " of " + members
                     + " consumers do; the others maintain " + acknowledged.stream().filter(versions -> !versions.contains(target)).distinct().toList()
                     + "): does it run a release that knows v" + settings.version() + "? The registration was withdrawn; deploy that release and run"
@@ -342,7 +343,7 @@ public final class ViewRebuild {
         long total = ids.size();
         AtomicLong done = new AtomicLong(total - remaining.size());
         out.say("writing " + remaining.size() + " of " + total + " documents");
-        Checkpoint current = checkpoint.at(Phase.WRITING);
+        Checkpoint current = checkpoint.at(RebuildPhase.WRITING);
         checkpoints.save(current);
         Iterator<ViewDocument> documents = FullRender.documents(projection, states, remaining);
         Map<String, Long> written = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.panorama.views.projection.FullRender;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.ViewCatalog;
 import dev.panorama.views.runtime.StoredView;
+import dev.panorama.views.versions.RefusedException;
 
 import java.util.Map;
 import java.util.SortedSet;

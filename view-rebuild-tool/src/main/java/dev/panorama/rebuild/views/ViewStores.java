@@ -2,6 +2,7 @@ package dev.panorama.rebuild.views;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoDatabase;
+import dev.panorama.views.adapter.VersionedViewStores;
 import dev.panorama.views.adapter.elasticsearch.ElasticsearchDocumentStore;
 import dev.panorama.views.adapter.elasticsearch.ViewIndexes;
 import dev.panorama.views.adapter.mongo.MongoDocumentStore;
@@ -10,11 +11,13 @@ import dev.panorama.views.projection.ViewCatalog;
 import dev.panorama.views.runtime.DocumentStore;
 import dev.panorama.views.runtime.StoredView;
 import dev.panorama.views.runtime.ViewVersions;
+import dev.panorama.views.versions.VersionSwitch;
 
 import com.mongodb.client.model.Filters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,6 +38,7 @@ public final class ViewStores {
     private final String namePrefix;
     private final int indexReplicas;
     private final ViewVersions registry;
+    private final VersionedViewStores versions;
 
     public ViewStores(ElasticsearchClient elasticsearch, MongoDatabase database, String namePrefix, int indexReplicas) {
         this.elasticsearch = elasticsearch;
@@ -42,6 +46,7 @@ public final class ViewStores {
         this.namePrefix = namePrefix;
         this.indexReplicas = indexReplicas;
         this.registry = new MongoViewVersions(database, namePrefix);
+        this.versions = new VersionedViewStores(elasticsearch, database, namePrefix);
     }
 
     public ViewVersions registry() {
@@ -66,10 +71,7 @@ public final class ViewStores {
 
     /** Where a version's documents live, for messages: {@code index order-history-v2}. */
     public String describe(ViewCatalog.Entry entry) {
-        return switch (entry.sink()) {
-            case ELASTICSEARCH -> "Elasticsearch index " + ViewIndexes.indexName(name(entry), entry.version());
-            case MONGODB -> "MongoDB collection " + MongoDocumentStore.collectionName(name(entry), entry.version());
-        };
+        return versions.describe(entry);
     }
 
     /** Creates the version's index (with its published mapping, without the readers' alias) or collection, if absent. */
@@ -110,34 +112,12 @@ public final class ViewStores {
     public record VersionStore(DocumentStore writes, StoredView reads) {
     }
 
-    /**
-     * Points readers at {@code entry}'s version. Elasticsearch: the alias moves in one {@code _aliases}
-     * request. MongoDB: readers follow the registry's active version, which the caller switches next.
-     */
-    public void pointReadersAt(ViewCatalog.Entry entry) {
-        if (entry.sink() == ViewCatalog.Sink.ELASTICSEARCH) {
-            ViewIndexes.switchAlias(elasticsearch, name(entry), entry.version());
-        }
-    }
-
-    /** Deletes a version's index or collection: the end of a rollback window, or an abandoned rebuild. */
-    public void drop(ViewCatalog.Entry entry) {
-        try {
-            switch (entry.sink()) {
-                case ELASTICSEARCH -> {
-                    String index = ViewIndexes.indexName(name(entry), entry.version());
-                    if (elasticsearch.indices().exists(exists -> exists.index(index)).value()) {
-                        elasticsearch.indices().delete(delete -> delete.index(index));
-                    }
-                }
-                case MONGODB -> database.getCollection(MongoDocumentStore.collectionName(name(entry), entry.version())).drop();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("dropping " + describe(entry) + " failed: " + e.getMessage(), e);
-        }
+    /** The rules that move readers between versions, over these stores and their registry. */
+    public VersionSwitch versionSwitch(ViewCatalog catalog, Clock clock) {
+        return new VersionSwitch(catalog, registry, versions, clock);
     }
 
     private String name(ViewCatalog.Entry entry) {
-        return namePrefix + entry.view();
+        return versions.name(entry);
     }
 }

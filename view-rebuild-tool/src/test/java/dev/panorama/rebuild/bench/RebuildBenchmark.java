@@ -19,7 +19,6 @@ import dev.panorama.rebuild.archiver.ArchiverSettings;
 import dev.panorama.rebuild.archiver.SegmentLimits;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints;
 import dev.panorama.rebuild.snapshot.SnapshotArchive;
-import dev.panorama.rebuild.switchover.VersionSwitch;
 import dev.panorama.rebuild.switchover.ViewRebuild;
 import dev.panorama.rebuild.views.LiveGroup;
 import dev.panorama.rebuild.views.ViewStores;
@@ -383,8 +382,8 @@ public final class RebuildBenchmark {
         static Rebuilt rebuildFromSnapshots(MongoDatabase database, ElasticsearchClient elasticsearch, String bootstrapServers, Path archive,
                                             int orders) throws IOException {
             ViewStores stores = new ViewStores(elasticsearch, database, "", 0);
-            VersionSwitch.rollback(stores, ViewCatalog.ftgo(), VIEW, Clock.systemUTC());
-            VersionSwitch.retire(stores, ViewCatalog.ftgo(), VIEW, Clock.systemUTC());
+            stores.versionSwitch(ViewCatalog.ftgo(), Clock.systemUTC()).rollback(VIEW);
+            stores.versionSwitch(ViewCatalog.ftgo(), Clock.systemUTC()).retire(VIEW);
             List<DomainEvent> story = story(orders);
             var states = Oracle.states(story.subList(0, story.size() * 9 / 10)).all();
             SnapshotArchive snapshots = new SnapshotArchive(new LocalDirectoryArchiveStore(archive));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The API's roles: {@code reader} reads views, {@code operator} also sees lag and metrics, {@code admin} everything. */
+/** The API's roles: {@code reader} reads views, {@code operator} also sees lag and metrics, {@code admin} also redrives and switches versions. */
 enum Roles {
     READER, OPERATOR, ADMIN;
 

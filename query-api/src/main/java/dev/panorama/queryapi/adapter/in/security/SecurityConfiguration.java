@@ -24,6 +24,7 @@ import java.util.List;
 /**
  * Who may call what. Open: {@code /actuator/health/**} and the OpenAPI document. Views: {@code reader},
  * {@code operator} or {@code admin}. Lag and the other actuator endpoints: {@code operator} or {@code admin}.
+ * Admin operations ({@code /admin/**}: dead-letter redrive, version switch and rollback): {@code admin} only.
  * Callers authenticate with an API key ({@code X-Api-Key}) or, when a JWT verifier is configured, a
  * bearer token. Every refusal is a problem document.
  */
@@ -54,6 +55,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/openapi.yaml").permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers("/admin/**").hasRole("ADMIN")
                 .requestMatchers("/lag", "/lag/**", "/actuator/**").hasAnyRole(OPERATORS)
                 .requestMatchers(HttpMethod.GET, "/order-history", "/orders/**", "/restaurants/**", "/consumers/**").hasAnyRole(READERS)
                 .anyRequest().authenticated());

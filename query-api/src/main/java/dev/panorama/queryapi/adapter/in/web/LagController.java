@@ -75,7 +75,8 @@ class LagController {
         return body;
     }
 
-    private static Map<String, Object> rebuild(Rebuild rebuild) {
+    /** A rebuild checkpoint as {@code /lag} and the admin routes show it (schema {@code Rebuild}). */
+    static Map<String, Object> rebuild(Rebuild rebuild) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", rebuild.version());
         body.put("phase", rebuild.phase());

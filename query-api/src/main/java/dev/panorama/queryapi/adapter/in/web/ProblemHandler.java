@@ -3,6 +3,9 @@ package dev.panorama.queryapi.adapter.in.web;
 import dev.panorama.queryapi.application.NotFoundException;
 import dev.panorama.queryapi.application.NotYetConsistentException;
 import dev.panorama.queryapi.application.StoreUnavailableException;
+import dev.panorama.queryapi.application.admin.RedriveUnderWayException;
+import dev.panorama.views.versions.RefusedException;
+import dev.panorama.views.versions.UnknownViewException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +49,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         long seconds = Math.max(1, (exception.retryAfter().toMillis() + 999) / 1000);
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).contentType(PROBLEM)
             .body(problem);
+    }
+
+    /** The rebuild tool's refusals, over HTTP: nothing was changed; the detail says why and what to do instead. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(RefusedException exception) {
+        log.info("refused: {}", exception.getMessage());
+        if (exception instanceof UnknownViewException) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(PROBLEM)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM)
+            .body(Problems.of(HttpStatus.CONFLICT, "refused", "Refused, nothing changed", exception.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> redriveUnderWay(RedriveUnderWayException exception) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(PROBLEM)
+            .body(Problems.of(HttpStatus.CONFLICT, "redrive-under-way", "A redrive is under way", exception.getMessage()));
     }
 
     @ExceptionHandler

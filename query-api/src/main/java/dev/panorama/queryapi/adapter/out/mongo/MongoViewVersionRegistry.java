@@ -7,6 +7,7 @@ import dev.panorama.queryapi.application.Rebuild;
 import dev.panorama.queryapi.application.VersionSet;
 import dev.panorama.queryapi.application.View;
 import dev.panorama.queryapi.application.port.out.ViewVersionRegistry;
+import dev.panorama.views.runtime.ViewVersions;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -17,35 +18,31 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The rebuild tool's registry, {@code <prefix>view_versions} ({@code {_id: "order-history", version: 2,
- * building: 3, previous: 1, revision, changedAt}}; older documents hold only {@code _id} and {@code version}),
- * and its checkpoints, {@code <prefix>view_rebuilds} ({@code {_id: "order-history@v3", phase, startedAt,
- * updatedAt, progress: {step, done, total, perSecond, etaSeconds, at}}}). Read uncached, like the positions
- * the lag is measured from: one query per collection whatever the number of views.
+ * The rebuild tool's registry, {@code <prefix>view_versions}, read through the view engine's
+ * {@link ViewVersions} (the code the view builder and the rebuild tool read and write it with), and its
+ * checkpoints, {@code <prefix>view_rebuilds} ({@code {_id: "order-history@v3", phase, startedAt, updatedAt,
+ * progress: {step, done, total, perSecond, etaSeconds, at}}}). Read uncached, like the positions the lag is
+ * measured from: one query per collection whatever the number of views.
  */
 public final class MongoViewVersionRegistry implements ViewVersionRegistry {
 
     public static final String REBUILDS = "view_rebuilds";
 
-    private final MongoCollection<Document> registry;
+    private final ViewVersions registry;
     private final MongoCollection<Document> rebuilds;
 
-    public MongoViewVersionRegistry(MongoDatabase database, String namePrefix) {
-        this.registry = database.getCollection(namePrefix + MongoViewCollections.POINTERS);
+    /** @param registry the registry as the view builder and the rebuild tool read and write it */
+    public MongoViewVersionRegistry(ViewVersions registry, MongoDatabase database, String namePrefix) {
+        this.registry = registry;
         this.rebuilds = database.getCollection(namePrefix + REBUILDS);
     }
 
     @Override
     public Map<View, VersionSet> versions(Collection<View> views) {
-        Map<String, View> byId = new HashMap<>();
-        views.forEach(view -> byId.put(view.id(), view));
         return MongoStores.call("reading the view versions", () -> {
             Map<View, VersionSet> versions = new EnumMap<>(View.class);
-            for (Document document : registry.find(Filters.in("_id", byId.keySet()))) {
-                Integer active = integer(document, "version");
-                versions.put(byId.get(document.getString("_id")), new VersionSet(active == null ? 1 : active,
-                    integer(document, "building"), integer(document, "previous")));
-            }
+            registry.all().values().forEach(set -> View.byId(set.view()).filter(views::contains).ifPresent(view ->
+                versions.put(view, new VersionSet(set.active(), set.building(), set.previous()))));
             return versions;
         });
     }
@@ -77,10 +74,6 @@ public final class MongoViewVersionRegistry implements ViewVersionRegistry {
         return new Rebuild(version, document.getString("phase"), instant(document, "startedAt"), instant(document, "updatedAt"),
             progress == null ? null : new Rebuild.Progress(progress.getString("step"), number(progress, "done"),
                 number(progress, "total"), number(progress, "perSecond"), number(progress, "etaSeconds"), instant(progress, "at")));
-    }
-
-    private static Integer integer(Document document, String field) {
-        return document.get(field) instanceof Number number ? number.intValue() : null;
     }
 
     private static long number(Document document, String field) {

@@ -1,7 +1,7 @@
-package dev.panorama.rebuild.switchover;
+package dev.panorama.views.versions;
 
 /** An operation refused before it changed anything, with the reason and what to do instead. */
-public final class RefusedException extends RuntimeException {
+public class RefusedException extends RuntimeException {
 
     public RefusedException(String message) {
         super(message);
