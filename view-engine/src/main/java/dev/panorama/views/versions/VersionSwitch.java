@@ -72,8 +72,7 @@ public final class VersionSwitch {
             throw new RefusedException("a rebuild of " + view + " v" + current.building() + " is under way: finish or abandon it before a rollback");
         }
         int back = current.previous();
-        stores.pointReadersAt(entry(view, back));
-        replace(current, new VersionSet(view, back, null, current.active(), current.revision() + 1, clock.instant()));
+        moveReaders(current, back, new VersionSet(view, back, null, current.active(), current.revision() + 1, clock.instant()));
         return versions(view);
     }
 
@@ -113,9 +112,23 @@ public final class VersionSwitch {
     }
 
     private VersionSet switchFrom(VersionSet current, int version) {
-        stores.pointReadersAt(entry(current.view(), version));
-        replace(current, current.switchedTo(version, clock.instant()));
+        moveReaders(current, version, current.switchedTo(version, clock.instant()));
         return versions(current.view());
+    }
+
+    /**
+     * The alias first, then the registry. Should the registry have changed meanwhile, the alias is pointed
+     * back at the active version before refusing: Elasticsearch and MongoDB readers never stay on different
+     * versions because of a lost race.
+     */
+    private void moveReaders(VersionSet current, int version, VersionSet next) {
+        stores.pointReadersAt(entry(current.view(), version));
+        try {
+            replace(current, next);
+        } catch (RefusedException raced) {
+            stores.pointReadersAt(entry(current.view(), current.active()));
+            throw raced;
+        }
     }
 
     private ViewCatalog.Entry entry(String view, int version) {

@@ -76,11 +76,13 @@ class VersionSwitchTest {
     }
 
     @Test
-    void refusesWhenTheRegistryChangedMeanwhile() {
+    void refusesWhenTheRegistryChangedMeanwhileAndPointsTheReadersBack() {
         registry.put(new VersionSet(VIEW, 1, 2, null, 3, Instant.EPOCH));
         registry.changeBehindTheBack = true;
 
         assertThatThrownBy(() -> versions.switchTo(VIEW, 2)).isInstanceOf(RefusedException.class).hasMessageContaining("changed meanwhile");
+        assertThat(storeCalls).as("the alias moved, then back, so Elasticsearch readers stay where the registry says")
+            .containsExactly("readers order-history v2", "readers order-history v1");
     }
 
     @Test
