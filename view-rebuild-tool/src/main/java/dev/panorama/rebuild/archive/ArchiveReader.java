@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -88,11 +89,21 @@ public final class ArchiveReader {
      * in a single pass before any is returned: for readers that decode several segments side by side.
      */
     public List<ArchivedRecord> readSegment(PartitionId partition, SegmentEntry segment) {
+        return readSegment(partition, segment, headers -> true);
+    }
+
+    /**
+     * As {@link #readSegment(PartitionId, SegmentEntry)}, leaving out the values a reader will not look at:
+     * a record whose headers {@code valueWanted} declines comes back with a {@code null} value, its bytes
+     * skipped rather than decoded (most of a line is its value). The caller tells those records by the same
+     * rule. A line whose value comes before its headers is decoded whole.
+     */
+    public List<ArchivedRecord> readSegment(PartitionId partition, SegmentEntry segment, Predicate<Map<String, byte[]>> valueWanted) {
         String name = nameOf(partition, segment);
         byte[] content = store.get(name)
             .orElseThrow(() -> missing(name, segment))
             .content();
-        return Segments.verifiedRecords(segment, content, partition, name);
+        return Segments.verifiedRecords(segment, content, partition, name, valueWanted);
     }
 
     /** Every archived record of the topic, partition after partition, each in offset order. */

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -91,10 +93,11 @@ final class Segments {
      * size and checksum first, then every record with its offset in place, then the record count. Nothing
      * is returned unless all of it holds.
      */
-    static List<ArchivedRecord> verifiedRecords(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
+    static List<ArchivedRecord> verifiedRecords(SegmentEntry entry, byte[] content, PartitionId partition, String name,
+                                                Predicate<Map<String, byte[]>> valueWanted) {
         verifyChecksum(entry, content, name);
         List<ArchivedRecord> decoded = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
-        records(entry, content, partition, name).forEachRemaining(decoded::add);
+        records(entry, content, partition, name, valueWanted).forEachRemaining(decoded::add);
         if (decoded.size() != entry.records()) {
             throw new ArchiveCorruptedException("segment " + name + " holds " + decoded.size() + " records; the manifest says " + entry.records());
         }
@@ -103,6 +106,12 @@ final class Segments {
 
     /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase. */
     static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
+        return records(entry, content, partition, name, headers -> true);
+    }
+
+    /** As {@link #records(SegmentEntry, byte[], PartitionId, String)}; values whose headers {@code valueWanted} declines are skipped, not decoded. */
+    static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name,
+                                            Predicate<Map<String, byte[]>> valueWanted) {
         // Whole, then cut at the line feeds: the lines are decoded from the bytes, never turned into text first.
         byte[] plain = decompress(content, name);
         return new Iterator<>() {
@@ -123,7 +132,7 @@ final class Segments {
                 int start = position;
                 position = end + 1;
                 try {
-                    ArchivedRecord record = RecordCodec.decode(plain, start, end - start, partition);
+                    ArchivedRecord record = RecordCodec.decode(plain, start, end - start, partition, valueWanted);
                     boolean firstLine = previous < 0;
                     if (firstLine ? record.offset() != entry.firstOffset() : record.offset() <= previous || record.offset() > entry.lastOffset()) {
                         throw new ArchiveCorruptedException("segment " + name + ": offset " + record.offset() + " is out of place (after " + previous

@@ -10,6 +10,7 @@ import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.state.FoldResult;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -152,16 +153,15 @@ public final class ArchiveFold {
 
     /** One segment's records below the line: those a snapshot holds are told by their headers and not parsed. */
     private List<Decoded> decode(PartitionId partition, SegmentEntry segment, long until, Map<String, AggregateState> snapshot) {
-        List<ArchivedRecord> records = archive.readSegment(partition, segment);
+        List<ArchivedRecord> records = archive.readSegment(partition, segment, headers -> !heldBySnapshot(headers, snapshot));
         List<Decoded> decoded = new ArrayList<>(records.size());
         for (ArchivedRecord record : records) {
             if (record.offset() >= until) {
                 break;
             }
             String key = sourceKey(record);
-            AggregateState base = key == null ? null : snapshot.get(key);
             long version = headerVersion(record);
-            if (base != null && version > 0 && version <= base.version()) {
+            if (heldBySnapshot(record.headers(), snapshot)) {
                 decoded.add(new Decoded(key, version, true, null));
             } else {
                 decoded.add(new Decoded(key, version, false, record.value() == null ? null : reader.read(record.value())));
@@ -196,17 +196,36 @@ public final class ArchiveFold {
         });
     }
 
-    /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
+    /** Whether a snapshot holds the event, told by the record's headers alone: its aggregate at or below the snapshot's version. */
+    private static boolean heldBySnapshot(Map<String, byte[]> headers, Map<String, AggregateState> snapshot) {
+        if (snapshot.isEmpty()) {
+            return false;
+        }
+        String key = sourceKey(headers);
+        AggregateState base = key == null ? null : snapshot.get(key);
+        long version = headerVersion(headers);
+        return base != null && version > 0 && version <= base.version();
+    }
+
     private static String sourceKey(ArchivedRecord record) {
-        String type = record.header(AGGREGATE_TYPE);
-        String id = record.header(AGGREGATE_ID);
-        return type == null || id == null ? null : type + ":" + id;
+        return sourceKey(record.headers());
+    }
+
+    /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
+    private static String sourceKey(Map<String, byte[]> headers) {
+        byte[] type = headers.get(AGGREGATE_TYPE);
+        byte[] id = headers.get(AGGREGATE_ID);
+        return type == null || id == null ? null : new String(type, StandardCharsets.UTF_8) + ":" + new String(id, StandardCharsets.UTF_8);
     }
 
     private static long headerVersion(ArchivedRecord record) {
-        String version = record.header(AGGREGATE_VERSION);
+        return headerVersion(record.headers());
+    }
+
+    private static long headerVersion(Map<String, byte[]> headers) {
+        byte[] version = headers.get(AGGREGATE_VERSION);
         try {
-            return version == null ? 0 : Long.parseLong(version);
+            return version == null ? 0 : Long.parseLong(new String(version, StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -50,6 +50,25 @@ class SegmentsTest {
     }
 
     @Test
+    void aValueTheReaderDeclinesByItsHeadersIsLeftOutAndEverythingElseIsRead() {
+        List<ArchivedRecord> records = new ArrayList<>(Records.events(ORDERS_0, 0, 1, 2));
+        records.add(Records.poison(ORDERS_0, 3));
+        records.add(new ArchivedRecord(ORDERS_0, 4, 7, Records.utf8("order-4"), Map.of(), Records.utf8("{\"no\":\"headers\"}")));
+        Segments.Encoded segment = Segments.encode(records, NOW);
+
+        List<ArchivedRecord> read = Segments.verifiedRecords(segment.entry(), segment.content(), ORDERS_0, "test",
+            headers -> !"order-1".equals(headers.get("panorama-aggregate-id") == null ? null : new String(headers.get("panorama-aggregate-id"),
+                StandardCharsets.UTF_8)) && !headers.containsKey("binary"));
+
+        assertThat(read).hasSize(5);
+        assertThat(read.get(1).value()).as("declined by its headers").isNull();
+        assertThat(read.get(1)).usingRecursiveComparison().ignoringFields("value").isEqualTo(records.get(1));
+        assertThat(read.get(3).value()).as("declined by a binary header").isNull();
+        assertThat(read.get(3).headers().keySet()).isEqualTo(records.get(3).headers().keySet());
+        assertThat(List.of(read.get(0), read.get(2), read.get(4))).containsExactly(records.get(0), records.get(2), records.get(4));
+    }
+
+    @Test
     void theSameRecordsMakeTheSameBytes() {
         List<ArchivedRecord> records = Records.range(ORDERS_0, 0, 99);
 

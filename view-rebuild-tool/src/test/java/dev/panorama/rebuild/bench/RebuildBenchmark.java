@@ -565,7 +565,7 @@ public final class RebuildBenchmark {
         void say(String line) {
             long now = System.nanoTime();
             System.out.printf("  %7.1f s  %s%n", (now - start) / 1e9, line.length() > 200 ? line.substring(0, 200) + "…" : line);
-            for (String prefix : List.of("folding ", "folded: ", "writing ", "written: ", "verified: ")) {
+            for (String prefix : List.of("loading the newest snapshots", "folding ", "folded: ", "writing ", "written: ", "verified: ")) {
                 if (line.startsWith(prefix)) {
                     marks.put(prefix, now);
                     lines.put(prefix, line);
