@@ -22,7 +22,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Who may call what. Open: {@code /actuator/health/**} and the OpenAPI document. Views: {@code reader},
+ * Who may call what. Open: {@code /actuator/health/**}, the OpenAPI document and the operations console's
+ * static files ({@link ConsoleHeaders}; the data it shows needs a key like any other call). Views: {@code reader},
  * {@code operator} or {@code admin}. Lag and the other actuator endpoints: {@code operator} or {@code admin}.
  * Admin operations ({@code /admin/**}: dead-letter redrive, version switch and rollback): {@code admin} only.
  * Callers authenticate with an API key ({@code X-Api-Key}) or, when a JWT verifier is configured, a
@@ -50,11 +51,13 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.disable())
             .formLogin(form -> form.disable())
             .logout(logout -> logout.disable())
+            .headers(headers -> headers.addHeaderWriter(ConsoleHeaders.writer()))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
             .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys()), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/openapi.yaml").permitAll()
                 .requestMatchers("/error").permitAll()
+                .requestMatchers(ConsoleHeaders.console()).permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .requestMatchers("/lag", "/lag/**", "/actuator/**").hasAnyRole(OPERATORS)
                 .requestMatchers(HttpMethod.GET, "/order-history", "/orders/**", "/restaurants/**", "/consumers/**").hasAnyRole(READERS)
