@@ -61,6 +61,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ViewRebuild {
 
     private static final int MAX_CONFLICT_ROUNDS = 5;
+    /** About three minutes of back-off in all before a refusing store fails the rebuild. */
+    private static final int WRITE_ATTEMPTS = 12;
+    private static final Duration FIRST_WRITE_RETRY = Duration.ofMillis(500);
+    private static final Duration LAST_WRITE_RETRY = Duration.ofSeconds(30);
 
     private final ViewCatalog catalog;
     private final ViewStores stores;
@@ -359,7 +363,7 @@ public final class ViewRebuild {
                 }
                 awaitWritten(inFlight);
                 inFlight = writer.submit(() -> {
-                    writeChunk(chunk, store.writes(), written);
+                    writePatiently(chunk, store.writes(), written, out);
                     done.addAndGet(chunk.size());
                     checkpoints.save(saved.updateAndGet(checkpointed -> checkpointed.writtenThrough(chunk.getLast().id())));
                     out.progress("write", done.get(), total);
@@ -389,6 +393,41 @@ public final class ViewRebuild {
     }
 
     /**
+     * Waits out a store that refuses for a while — Elasticsearch answering 429 or tripping a circuit breaker
+     * under memory pressure, a node restarting — with back-off, then gives up loudly (the rebuild resumes
+     * from its checkpoint). Writing a chunk again is safe: what the failed attempt created comes back as
+     * conflicts and is compared like any document the live builder wrote.
+     */
+    private static void writePatiently(List<ViewDocument> chunk, DocumentStore store, Map<String, Long> counts, Listener out) {
+        Duration pause = FIRST_WRITE_RETRY;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Long> attemptCounts = new LinkedHashMap<>();
+            try {
+                writeChunk(chunk, store, attemptCounts);
+                attemptCounts.forEach((what, count) -> counts.merge(what, count, Long::sum));
+                return;
+            } catch (ConflictsPersistException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                out.say("the store refused a bulk write of " + chunk.size() + " documents (" + e.getMessage() + "); trying again in "
+                    + pause.toMillis() + " ms, attempt " + (attempt + 1) + " of " + WRITE_ATTEMPTS);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LAST_WRITE_RETRY) > 0 ? LAST_WRITE_RETRY : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Documents the live builder keeps changing under the rebuild: not a store failure, retrying the chunk would not help. */
+    static final class ConflictsPersistException extends IllegalStateException {
+        ConflictsPersistException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Writes what is absent or older than the fold's render; a document the live builder moved on is left
      * alone. The first round creates every document without reading anything — in a new version nearly all
      * are absent, so a chunk costs one bulk request, as a plain bulk load would; only the documents that
@@ -402,7 +441,7 @@ public final class ViewRebuild {
         pending.keySet().retainAll(created.conflicts());
         for (int round = 1; !pending.isEmpty(); round++) {
             if (round > MAX_CONFLICT_ROUNDS) {
-                throw new IllegalStateException(pending.size() + " documents still conflict with the live builder after " + MAX_CONFLICT_ROUNDS
+                throw new ConflictsPersistException(pending.size() + " documents still conflict with the live builder after " + MAX_CONFLICT_ROUNDS
                     + " rounds, e.g. " + pending.keySet().iterator().next());
             }
             Map<String, Stored> stored = store.stored(pending.keySet());

@@ -278,12 +278,38 @@ public final class RebuildBenchmark {
     }
 
     /** Plain index operations in bulk requests of {@link #BATCH}: the ceiling's way of writing. */
+    /** As the rebuild waits out a node that refuses for a while (429, a tripped circuit breaker), so does the ceiling: the same rules for both. */
+    static <T> T patiently(IoCall<T> call) throws IOException {
+        long pause = 500;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.call();
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (attempt == 12 || e.status() != 429) {
+                    throw e;
+                }
+                System.out.printf("ceiling: Elasticsearch refused a bulk request (%s); again in %d ms%n", e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause); // a benchmark driver backing off, as the rebuild does
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", interrupted);
+                }
+                pause = Math.min(pause * 2, 30_000);
+            }
+        }
+    }
+
+    interface IoCall<T> {
+        T call() throws IOException;
+    }
+
     static void bulkIndex(ElasticsearchClient elasticsearch, String index, List<ViewDocument> documents) throws IOException {
         for (int from = 0; from < documents.size(); from += BATCH) {
             List<BulkOperation> operations = documents.subList(from, Math.min(documents.size(), from + BATCH)).stream()
                 .map(document -> BulkOperation.of(op -> op.index(put -> put.index(index).id(document.id()).document(DocumentJson.toMap(document)))))
                 .toList();
-            BulkResponse response = elasticsearch.bulk(bulk -> bulk.operations(operations));
+            BulkResponse response = patiently(() -> elasticsearch.bulk(bulk -> bulk.operations(operations)));
             if (response.errors()) {
                 throw new IllegalStateException("bulk write to " + index + " failed: " + response.items().stream()
                     .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));

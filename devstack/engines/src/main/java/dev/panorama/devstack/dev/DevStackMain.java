@@ -45,7 +45,8 @@ public final class DevStackMain {
           curl -s -H 'X-Api-Key: dev-operator-key' localhost:8080/lag
         Read your own write: the command answers {orderId, version}; pass them as a consistency token:
           curl -s -X POST localhost:8085/orders -H 'Content-Type: application/json' -d '{...}'   # see README
-          curl -s -H 'X-Api-Key: dev-reader-key' -H 'X-Consistency-Token: order:<orderId>:1' localhost:8080/orders/<orderId>""";
+          curl -s -H 'X-Api-Key: dev-reader-key' -H 'X-Consistency-Token: order:<orderId>:1' localhost:8080/orders/<orderId>
+        Operations console (lag, versions, rebuilds, dead letters): http://localhost:8080/console/  (sign in with dev-admin-key)""";
 
     private DevStackMain() {
     }
