@@ -97,6 +97,10 @@ public final class ElasticsearchNodeMain {
             .put("transport.port", 0)
             // The dev machine's disk fill level must not make indexes read-only.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
+            // The node runs with the serial collector on a small heap: the real-memory parent breaker would count
+            // garbage not yet collected and refuse bulk requests on a healthy heap (it assumes G1). The breakers
+            // that estimate what requests hold stay on.
+            .put("indices.breaker.total.use_real_memory", false)
             .put("logger.level", "WARN")
             .build();
         LogConfigurator.configureESLogging();
