@@ -470,13 +470,21 @@ async function probeVersions() {
   state.views.forEach((view) => view.lag && updateVersionActions(view));
 }
 
-async function switchVersion(view) {
+/** The view's versions as the registry has them now, or null (the reason shown) when they cannot be read. */
+async function freshVersions(view) {
   view.result = '';
-  let versions;
   try {
-    versions = await api(`admin/views/${encodeURIComponent(view.id)}/versions`);
+    return await api(`admin/views/${encodeURIComponent(view.id)}/versions`);
   } catch (error) {
-    return showResult(view, explain(error));
+    showResult(view, explain(error));
+    return null;
+  }
+}
+
+async function switchVersion(view) {
+  const versions = await freshVersions(view);
+  if (versions == null) {
+    return undefined;
   }
   if (versions.building == null) {
     return showResult(view, `Nothing is being built for ${view.id} any more; readers see v${versions.active}.`);
@@ -497,12 +505,9 @@ async function switchVersion(view) {
 }
 
 async function rollBack(view) {
-  view.result = '';
-  let versions;
-  try {
-    versions = await api(`admin/views/${encodeURIComponent(view.id)}/versions`);
-  } catch (error) {
-    return showResult(view, explain(error));
+  const versions = await freshVersions(view);
+  if (versions == null) {
+    return undefined;
   }
   if (versions.previous == null) {
     return showResult(view, `${view.id} has no previous version to roll back to; readers see v${versions.active}.`);

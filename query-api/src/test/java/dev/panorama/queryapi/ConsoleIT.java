@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The operations console in headless Chromium against the running API: it signs in with the admin key
  * (refusing a wrong one, and a reader's), lists the four views, follows a view whose positions move while
- * the page is open (numbers and chart), and a rebuild whose progress moves (bar, percentage, ETA). The
- * admin endpoints it also calls are not needed here: the page works, and says so, without them.
+ * the page is open (numbers and chart), a rebuild whose progress moves (bar, percentage, ETA), and a switch
+ * and rollback that happen only once their confirmation dialog is confirmed.
  */
 class ConsoleIT extends ApiIT {
 
@@ -187,6 +187,50 @@ class ConsoleIT extends ApiIT {
         assertThat(switchButton.getText()).isEqualTo("Switch readers to v2…");
         assertThat(switchButton.isEnabled()).as("a rebuild still writing cannot be switched to").isFalse();
         System.out.printf("ConsoleIT: rebuild 10 %% -> 30 %%, ETA %s%n", viewField("order-details", "eta"));
+    }
+
+    @Test
+    void switchesAVerifiedVersionAndRollsBackOnlyOnceTheDialogIsConfirmed() {
+        String view = "order-history";
+        String alias = QueryApiStack.alias(view);
+        QueryApiStack.elasticsearch().createVersion(alias, 2, QueryApiStack.mapping(view, 2));
+        try {
+            RebuildRegistry.versions(view, 1, 2, null);
+            RebuildRegistry.checkpoint(view, 2, "VERIFIED", Instant.now().minusSeconds(300), Instant.now());
+            signIn(TestKeys.ADMIN);
+            By switchButton = By.cssSelector("[data-view='order-history'] button.switch");
+            // The view's card appears with the first lag report after sign-in: looked up anew on every poll.
+            waitFor().untilAsserted(() -> assertThat(browser.findElement(switchButton).isDisplayed() && browser.findElement(switchButton).isEnabled())
+                .as("switch offered").isTrue());
+
+            browser.findElement(switchButton).click();
+            waitFor().untilAsserted(() -> assertThat(text(By.id("confirm-text"))).contains("version 2 instead of version 1"));
+            browser.findElement(By.id("confirm-cancel")).click();
+            waitFor().untilAsserted(() -> assertThat(viewField(view, "adminState")).isEqualTo("Switch cancelled; nothing changed."));
+            assertThat(RebuildRegistry.versions(view).getInteger("version")).as("a cancelled dialog changes nothing").isEqualTo(1);
+
+            browser.findElement(switchButton).click();
+            waitFor().until(() -> browser.findElement(By.id("confirm")).getDomAttribute("open") != null);
+            browser.findElement(By.id("confirm-ok")).click();
+            waitFor().untilAsserted(() -> assertThat(viewField(view, "adminState")).startsWith("Switched: readers of order-history now see v2"));
+            assertThat(RebuildRegistry.versions(view).getInteger("version")).isEqualTo(2);
+            assertThat(QueryApiStack.elasticsearch().indexesBehind(alias)).containsExactly(alias + "-v2");
+
+            By rollbackButton = By.cssSelector("[data-view='order-history'] button.rollback");
+            waitFor().untilAsserted(() -> assertThat(browser.findElement(rollbackButton).isDisplayed()
+                && browser.findElement(rollbackButton).getText().equals("Roll back to v1…")).as("rollback offered").isTrue());
+            browser.findElement(rollbackButton).click();
+            waitFor().untilAsserted(() -> assertThat(text(By.id("confirm-text"))).contains("version 1 instead of version 2"));
+            browser.findElement(By.id("confirm-ok")).click();
+            waitFor().untilAsserted(() -> assertThat(viewField(view, "adminState")).startsWith("Rolled back: readers of order-history now see v1"));
+            assertThat(QueryApiStack.elasticsearch().indexesBehind(alias)).containsExactly(alias + "-v1");
+            assertNoPolicyViolation();
+        } finally {
+            QueryApiStack.elasticsearch().pointAlias(alias, 1);
+            QueryApiStack.elasticsearch().deleteIndex(alias + "-v2");
+            RebuildRegistry.forget(view);
+            RebuildRegistry.versions(view, 1, null, null);
+        }
     }
 
     private void signIn(String key) {
