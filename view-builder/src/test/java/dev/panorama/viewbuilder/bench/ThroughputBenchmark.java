@@ -17,6 +17,7 @@ import dev.panorama.views.adapter.mongo.MongoStateStore;
 import dev.panorama.views.event.DomainEvent;
 import dev.panorama.views.fixtures.FtgoStory;
 import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.ResidentMemory;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.AvailableRestaurantsProjection;
 import dev.panorama.views.projection.ConsumerSummaryProjection;
@@ -35,8 +36,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,20 +261,8 @@ public final class ThroughputBenchmark {
         }
 
         private static String residentMemory() throws IOException {
-            String rss = "?";
-            String peak = "?";
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = line.substring(6).trim();
-                } else if (line.startsWith("VmHWM:")) {
-                    peak = line.substring(6).trim();
-                }
-            }
-            return String.format("%d MB now, %d MB peak", kilobytes(rss) / 1024, kilobytes(peak) / 1024);
-        }
-
-        private static long kilobytes(String value) {
-            return Long.parseLong(value.replace("kB", "").trim());
+            ResidentMemory memory = ResidentMemory.ofThisProcess();
+            return String.format("%d MB now, %d MB peak", memory.nowMegabytes(), memory.peakMegabytes());
         }
 
         private record Sinks(MongoDatabase database, Map<String, String> indexes, Map<String, DocumentStore> stores) {

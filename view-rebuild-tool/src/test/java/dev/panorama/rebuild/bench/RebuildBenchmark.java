@@ -32,6 +32,7 @@ import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.fixtures.EnvelopeJson;
 import dev.panorama.views.fixtures.FtgoStory;
 import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.ResidentMemory;
 import dev.panorama.views.fixtures.SnapshotLines;
 import dev.panorama.views.projection.FullRender;
 import dev.panorama.views.projection.InMemoryStates;
@@ -68,11 +69,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events per second of a view rebuild ({@code order-history} v2, Elasticsearch) from an archive, against
@@ -200,12 +204,9 @@ public final class RebuildBenchmark {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Thread thread = Thread.ofPlatform().name("archiver").start(archiver);
         ArchiveReader reader = new ArchiveReader(new LocalDirectoryArchiveStore(directory));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (archived(reader) < events) {
-            if (System.nanoTime() > deadline || !thread.isAlive()) {
-                throw new IllegalStateException("the archiver did not archive every event: " + archived(reader) + " of " + events);
-            }
-            Thread.sleep(500); // polling the archive's manifests; this is a benchmark driver, not a test
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() -> archived(reader) >= events || !thread.isAlive());
+        if (archived(reader) < events) {
+            throw new IllegalStateException("the archiver stopped before it archived every event: " + archived(reader) + " of " + events);
         }
         archiver.stop();
         archiver.awaitStopped(Duration.ofSeconds(30));
@@ -278,38 +279,12 @@ public final class RebuildBenchmark {
     }
 
     /** Plain index operations in bulk requests of {@link #BATCH}: the ceiling's way of writing. */
-    /** As the rebuild waits out a node that refuses for a while (429, a tripped circuit breaker), so does the ceiling: the same rules for both. */
-    static <T> T patiently(IoCall<T> call) throws IOException {
-        long pause = 500;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.call();
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                if (attempt == 12 || e.status() != 429) {
-                    throw e;
-                }
-                System.out.printf("ceiling: Elasticsearch refused a bulk request (%s); again in %d ms%n", e.getMessage(), pause);
-                try {
-                    Thread.sleep(pause); // a benchmark driver backing off, as the rebuild does
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", interrupted);
-                }
-                pause = Math.min(pause * 2, 30_000);
-            }
-        }
-    }
-
-    interface IoCall<T> {
-        T call() throws IOException;
-    }
-
     static void bulkIndex(ElasticsearchClient elasticsearch, String index, List<ViewDocument> documents) throws IOException {
         for (int from = 0; from < documents.size(); from += BATCH) {
             List<BulkOperation> operations = documents.subList(from, Math.min(documents.size(), from + BATCH)).stream()
                 .map(document -> BulkOperation.of(op -> op.index(put -> put.index(index).id(document.id()).document(DocumentJson.toMap(document)))))
                 .toList();
-            BulkResponse response = patiently(() -> elasticsearch.bulk(bulk -> bulk.operations(operations)));
+            BulkResponse response = elasticsearch.bulk(bulk -> bulk.operations(operations));
             if (response.errors()) {
                 throw new IllegalStateException("bulk write to " + index + " failed: " + response.items().stream()
                     .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
@@ -553,20 +528,8 @@ public final class RebuildBenchmark {
         }
 
         private static String residentMemory() throws IOException {
-            String rss = "?";
-            String peak = "?";
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rss = line.substring(6).trim();
-                } else if (line.startsWith("VmHWM:")) {
-                    peak = line.substring(6).trim();
-                }
-            }
-            return String.format("%,d MB peak (%,d MB now)", kilobytes(peak) / 1024, kilobytes(rss) / 1024);
-        }
-
-        private static long kilobytes(String value) {
-            return Long.parseLong(value.replace("kB", "").trim());
+            ResidentMemory memory = ResidentMemory.ofThisProcess();
+            return String.format("%,d MB peak (%,d MB now)", memory.peakMegabytes(), memory.nowMegabytes());
         }
 
         record Rebuilt(long events, long documents, double perSecond, double perSecondVerified) {
@@ -643,17 +606,9 @@ public final class RebuildBenchmark {
 
         static HeapWatch start() {
             HeapWatch watch = new HeapWatch();
-            Thread.ofPlatform().daemon().name("heap-watch").start(() -> {
-                var memory = ManagementFactory.getMemoryMXBean();
-                while (true) {
-                    watch.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            var memory = ManagementFactory.getMemoryMXBean();
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("heap-watch").factory()).scheduleAtFixedRate(
+                () -> watch.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 50, TimeUnit.MILLISECONDS);
             return watch;
         }
 
