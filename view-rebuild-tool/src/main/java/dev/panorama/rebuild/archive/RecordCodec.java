@@ -55,17 +55,11 @@ final class RecordCodec {
 
     /**
      * Decodes one line, streaming: no tree, no intermediate text of the whole line (a rebuild decodes a
-     * million of them). Fields it does not know are skipped; a field given twice keeps its last value.
+     * million of them). Fields it does not know are skipped; a field given twice keeps its last value. When
+     * the headers come before the value (as this codec writes them) and {@code valueWanted} declines them,
+     * the value is skipped undecoded and left {@code null}.
      *
      * @throws IllegalArgumentException when the line is not a record
-     */
-    static ArchivedRecord decode(byte[] buffer, int offset, int length, PartitionId partition) {
-        return decode(buffer, offset, length, partition, headers -> true);
-    }
-
-    /**
-     * As {@link #decode(byte[], int, int, PartitionId)}; when the headers come before the value (as this codec
-     * writes them) and {@code valueWanted} declines them, the value is skipped undecoded and left {@code null}.
      */
     static ArchivedRecord decode(byte[] buffer, int offset, int length, PartitionId partition, Predicate<Map<String, byte[]>> valueWanted) {
         Long recordOffset = null;

@@ -161,7 +161,7 @@ public final class ArchiveFold {
             }
             String key = sourceKey(record);
             long version = headerVersion(record);
-            if (heldBySnapshot(record.headers(), snapshot)) {
+            if (held(key, version, snapshot)) {
                 decoded.add(new Decoded(key, version, true, null));
             } else {
                 decoded.add(new Decoded(key, version, false, record.value() == null ? null : reader.read(record.value())));
@@ -201,9 +201,11 @@ public final class ArchiveFold {
         if (snapshot.isEmpty()) {
             return false;
         }
-        String key = sourceKey(headers);
+        return held(sourceKey(headers), headerVersion(headers), snapshot);
+    }
+
+    private static boolean held(String key, long version, Map<String, AggregateState> snapshot) {
         AggregateState base = key == null ? null : snapshot.get(key);
-        long version = headerVersion(headers);
         return base != null && version > 0 && version <= base.version();
     }
 
