@@ -18,6 +18,7 @@ record DevStackOptions(int kafkaPort, int elasticsearchPort, int postgresPort, i
           --service NAME=JAR      also run this Spring Boot service against the engines (repeatable)
           --demo-data JAR         once the services run, send demo traffic through them with this load generator
           --archiver JAR          archive every event into WORK-DIR/archive with this rebuild tool (for view rebuilds)
+          --no-demo-data          (./panorama dev only) start with empty views: no demo traffic
           --help                  this text
         Port 0 picks any free port.""";
 

@@ -1,0 +1,221 @@
+package dev.panorama.loadgen;
+
+import dev.panorama.loadgen.FreshnessProbe.Endpoints;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Freshness end to end, against a running dev stack (started by {@code bench/freshness.sh}): for each
+ * Elasticsearch refresh interval and each offered rate, the load generator drives the command services
+ * at that rate while {@link FreshnessProbe} measures commit → visible through the query API per view and
+ * {@link LagSampler} records what {@code /lag} says; then the views must drain. Prints a Markdown table
+ * and writes it, with an SVG plot of latency over time, to the output directory.
+ */
+public final class FreshnessBenchmark {
+
+    private static final Pattern SUMMARY = Pattern.compile("(\\d+) commands succeeded, (\\d+) failed, \\d+ retried, in ([\\d.]+) s");
+    private static final Duration SET_UP_LIMIT = Duration.ofMinutes(2);
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
+
+    private final Map<String, String> options;
+    private final Endpoints endpoints;
+    private final URI elasticsearch;
+    private final String operatorKey;
+    private final Path jar;
+    private final Path out;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private FreshnessBenchmark(Map<String, String> options) {
+        this.options = options;
+        URI queryApi = URI.create(option("query-api", "http://127.0.0.1:8080"));
+        this.endpoints = new Endpoints(queryApi, option("reader-key", "dev-reader-key"), URI.create(option("consumer-service", "http://127.0.0.1:8081")),
+            URI.create(option("restaurant-service", "http://127.0.0.1:8083")), URI.create(option("order-service", "http://127.0.0.1:8085")));
+        this.elasticsearch = URI.create(option("elasticsearch", "http://127.0.0.1:19200"));
+        this.operatorKey = option("operator-key", "dev-operator-key");
+        this.jar = Path.of(required("load-generator"));
+        this.out = Path.of(option("out", "target/freshness"));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        new FreshnessBenchmark(options).run();
+    }
+
+    private void run() throws IOException {
+        Duration seconds = Duration.ofSeconds(Long.parseLong(option("seconds", "120")));
+        Duration interval = duration(option("interval", "500ms"));
+        List<Double> rates = Arrays.stream(option("rates", "20,60").split(",")).map(Double::parseDouble).toList();
+        List<Duration> refreshIntervals = Arrays.stream(option("refresh", "1s,250ms").split(",")).map(FreshnessBenchmark::duration).toList();
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "30")));
+        Files.createDirectories(out);
+        System.out.printf(Locale.ROOT, "freshness: %s per run, rates %s commands/s, refresh intervals %s, probe every %d ms, %s%n",
+            seconds, rates, refreshIntervals.stream().map(FreshnessReport::humane).toList(), interval.toMillis(), Instant.now());
+        if (!warmUp.isZero()) {
+            System.out.println("warming up for " + warmUp.toSeconds() + " s (not reported)");
+            measure(refreshIntervals.getFirst(), rates.getFirst(), warmUp, interval, "warm-up");
+        }
+        List<FreshnessRun> runs = new ArrayList<>();
+        for (Duration refresh : refreshIntervals) {
+            for (double rate : rates) {
+                FreshnessRun run = measure(refresh, rate, seconds, interval, "run");
+                runs.add(run);
+                System.out.printf(Locale.ROOT, "refresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands%n",
+                    FreshnessReport.humane(refresh), rate, run.achievedRate(), run.lagSteady() ? "steady" : "GROWING", run.drainSeconds(), run.failedCommands());
+            }
+        }
+        String table = FreshnessReport.markdown(runs);
+        System.out.println();
+        System.out.print(table);
+        Files.writeString(out.resolve("freshness.md"), table);
+        Files.writeString(out.resolve("freshness.svg"), FreshnessPlot.svg(runs));
+        System.out.println("written: " + out.resolve("freshness.md") + ", " + out.resolve("freshness.svg"));
+    }
+
+    private FreshnessRun measure(Duration refresh, double rate, Duration duration, Duration interval, String label) throws IOException {
+        setRefreshInterval(refresh);
+        String name = String.format(Locale.ROOT, "%s-refresh-%dms-rate-%.0f", label, refresh.toMillis(), rate);
+        Path log = out.resolve(name + ".log");
+        // The load runs a little longer than the probe, so that the probe's last writes meet the same load.
+        Process load = new ProcessBuilder(javaCommand(), "-Xmx128m", "-jar", jar.toString(), "--duration", (duration.toSeconds() + 15) + "s",
+            "--rate", Double.toString(rate), "--seed", Long.toString(System.nanoTime()), "--restaurants", "12", "--consumers", "30",
+            "--concurrency", "32", "--progress", "10s").redirectErrorStream(true).start();
+        CountDownLatch setUp = new CountDownLatch(1);
+        AtomicReference<String> summary = new AtomicReference<>();
+        Thread reader = Thread.ofVirtual().start(() -> copyOutput(load, log, setUp, summary));
+        try {
+            if (!setUp.await(SET_UP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                load.destroyForcibly();
+                throw new IllegalStateException("the load generator did not finish its set-up within " + SET_UP_LIMIT.toSeconds() + " s; see " + log);
+            }
+            FreshnessProbe probe = new FreshnessProbe(endpoints, System.nanoTime());
+            probe.prepare();
+            long origin = System.nanoTime();
+            List<LagSampler.Reading> readings;
+            try (LagSampler sampler = new LagSampler(endpoints.queryApi(), operatorKey, origin).start()) {
+                probe.run(duration, interval, origin);
+                readings = sampler.readings();
+            }
+            double seconds = (System.nanoTime() - origin) / 1e9;
+            if (!load.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+                load.destroyForcibly();
+                throw new IllegalStateException("the load generator did not stop; see " + log);
+            }
+            reader.join();
+            double drain = drainSeconds(origin);
+            probe.failures().stream().limit(5).forEach(failure -> System.out.println("  probe: " + failure));
+            Matcher figures = summary.get() == null ? null : SUMMARY.matcher(summary.get());
+            if (figures == null || !figures.find()) {
+                throw new IllegalStateException("the load generator printed no summary; see " + log);
+            }
+            double loadRate = Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3));
+            return new FreshnessRun(refresh, rate, loadRate + probe.commands() / seconds, seconds, probe.samples(), readings, drain,
+                Long.parseLong(figures.group(2)) + probe.failedCommands());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            load.destroyForcibly();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Seconds until every view's message lag is zero, counted from now (the load has stopped). */
+    private double drainSeconds(long origin) {
+        long start = System.nanoTime();
+        try (LagSampler lag = new LagSampler(endpoints.queryApi(), operatorKey, origin)) {
+            while (System.nanoTime() - start < DRAIN_LIMIT.toNanos()) {
+                Map<String, Long> now = lag.messageLagNow();
+                if (!now.isEmpty() && now.values().stream().allMatch(messages -> messages == 0)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private void setRefreshInterval(Duration refresh) {
+        HttpRequest request = HttpRequest.newBuilder(elasticsearch.resolve("/order-history,available-restaurants/_settings"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"index\":{\"refresh_interval\":\"" + refresh.toMillis() + "ms\"}}")).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("setting the refresh interval failed: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Elasticsearch at " + elasticsearch + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Copies the load generator's output to its log, noting the end of its set-up and its summary line. */
+    private static void copyOutput(Process load, Path log, CountDownLatch setUp, AtomicReference<String> summary) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter copy = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                copy.println(line);
+                if (line.startsWith("created ")) {
+                    setUp.countDown();
+                }
+                if (SUMMARY.matcher(line).find()) {
+                    summary.set(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** 250ms, 1s, 2m or PT1S. */
+    static Duration duration(String text) {
+        return text.endsWith("ms") ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+            : new LoadGeneratorMain.DurationConverter().convert(text);
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private String required(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}
