@@ -3,14 +3,18 @@ package dev.panorama.devstack.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,12 +46,29 @@ class DockerComposeFileTest {
 
     private static final String LOOPBACK = "127.0.0.1";
 
+    /** The one-shot job that creates the topics; every Kafka client waits for it. */
+    private static final String TOPIC_INIT = "kafka-init";
+
+    /** Services meant to run as several instances ({@code docker compose up --scale <name>=N}). */
+    private static final Set<String> SCALED_SERVICES = Set.of("view-builder");
+
+    private static final String COMPLETED = "service_completed_successfully";
+
+    /** {@code ${KAFKA_PARTITIONS:-6}}: set in .env, with a default. */
+    private static final Pattern PARTITIONS_VARIABLE = Pattern.compile("\\$\\{KAFKA_PARTITIONS:-[1-9][0-9]*\\}");
+
+    private static final Pattern LITERAL_PARTITIONS = Pattern.compile("--partitions[\\s=]+[0-9]");
+
+    /** {@code ${NAME:default}} in Spring configuration: the default. */
+    private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("\\$\\{[^:}]+:([^}]*)\\}");
+
     /** {@code ${NAME:?message}}: Compose refuses to start while NAME is unset or empty. */
     private static final Pattern REQUIRED_VARIABLE =
             Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*\\}");
 
-    private static final Pattern REQUIRED_VARIABLE_NAME =
-            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):\\?");
+    /** {@code ${NAME:?message}} or {@code ${NAME:-default}}, not escaped as {@code $${...}}: a setting of .env. */
+    private static final Pattern SETTING_VARIABLE_NAME =
+            Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*):[?-]");
 
     private static final Pattern OFFENDER = Pattern.compile("service '([^']+)'");
 
@@ -111,7 +132,28 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void documentsEveryRequiredVariableInEnvExample() throws IOException {
+    void createsEveryTopicThePlatformNamesAndNoneByItself() throws IOException {
+        Set<String> topics = platformTopics(projectRoot);
+
+        assertThat(topics).as("topics named by the catalogue and the services' configuration")
+                .contains("ftgo.order.events", "panorama.dead-letters");
+        assertThat(topicInitProblems(composeFile, topics)).as("topic creation").isEmpty();
+    }
+
+    @Test
+    void makesEveryKafkaClientWaitUntilTheTopicsExist() {
+        assertThat(kafkaClients(composeFile)).as("services with KAFKA_BOOTSTRAP_SERVERS")
+                .contains("view-builder", "order-service", "archiver");
+        assertThat(kafkaClientProblems(composeFile)).as("Kafka clients not waiting for " + TOPIC_INIT).isEmpty();
+    }
+
+    @Test
+    void letsTheViewBuilderRunAsSeveralInstances() {
+        assertThat(scalingProblems(composeFile, SCALED_SERVICES)).as("what keeps --scale from working").isEmpty();
+    }
+
+    @Test
+    void documentsEveryVariableInEnvExample() throws IOException {
         String composeText = Files.readString(projectRoot.resolve("docker-compose.yml"));
         String envExample = Files.readString(projectRoot.resolve(".env.example"));
 
@@ -193,10 +235,26 @@ class DockerComposeFileTest {
                     image: app:1.0
                     profiles: ["demo"]
                     restart: unless-stopped
+                  awaited-init-job:
+                    image: app:1.0
+                    restart: "no"
+                  init-job-nobody-awaits:
+                    image: app:1.0
+                    restart: "no"
+                  awaiting:
+                    image: app:1.0
+                    depends_on:
+                      awaited-init-job:
+                        condition: service_completed_successfully
+                      init-job-nobody-awaits:
+                        condition: service_started
+                    healthcheck:
+                      test: ["CMD", "true"]
                 """);
 
         assertThat(offenders(healthcheckProblems(candidate)))
-                .containsExactlyInAnyOrder("none", "disabled", "opted-out", "empty-command", "long-running-on-demand");
+                .containsExactlyInAnyOrder("none", "disabled", "opted-out", "empty-command", "long-running-on-demand",
+                        "init-job-nobody-awaits");
     }
 
     @Test
@@ -379,7 +437,7 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void reportsARequiredVariableMissingFromEnvExample() {
+    void reportsAVariableMissingFromEnvExample() {
         String composeText = """
                 services:
                   app:
@@ -387,7 +445,9 @@ class DockerComposeFileTest {
                     environment:
                       A_PASSWORD: "${A_PASSWORD:?set it}"
                       B_PASSWORD: "${B_PASSWORD:?set it}"
+                      WORKERS: "${WORKERS:-4}"
                       HOME_DIR: "$${HOME}"
+                      CACHE_DIR: "$${CACHE:-/tmp}"
                 """;
         String envExample = """
                 A_PASSWORD=change-me
@@ -395,7 +455,185 @@ class DockerComposeFileTest {
                 """;
 
         assertThat(undocumentedVariables(composeText, envExample))
-                .singleElement().asString().contains("B_PASSWORD");
+                .hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("B_PASSWORD"))
+                .anySatisfy(problem -> assertThat(problem).contains("WORKERS"));
+    }
+
+    @Test
+    void reportsATopicJobThatMissesATopicOrFixesThePartitionCount() {
+        Map<String, Object> candidate = parse("""
+                services:
+                  kafka:
+                    image: apache/kafka:4.1.1
+                  kafka-init:
+                    image: apache/kafka:4.1.0
+                    restart: on-failure
+                    depends_on:
+                      - kafka
+                    command: >-
+                      kafka-topics.sh --create --topic ftgo.order.events --partitions 3;
+                      kafka-topics.sh --create --topic ftgo.order.events.retry --partitions 3
+                """);
+
+        List<String> problems = topicInitProblems(candidate, Set.of("ftgo.order.events", "ftgo.consumer.events"));
+
+        assertThat(problems)
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka'", "KAFKA_AUTO_CREATE_TOPICS_ENABLE"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "apache/kafka:4.1.1"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "restart"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "healthy"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "--if-not-exists"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "KAFKA_PARTITIONS"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "literal"))
+                .anySatisfy(problem -> assertThat(problem).contains("service 'kafka-init'", "ftgo.consumer.events"))
+                .noneSatisfy(problem -> assertThat(problem).contains("topic ftgo.order.events"));
+    }
+
+    @Test
+    void acceptsATopicJobThatCreatesEveryTopicWithThePartitionsOfEnv() {
+        Map<String, Object> candidate = parse("""
+                services:
+                  kafka:
+                    image: apache/kafka:4.1.1
+                    environment:
+                      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"
+                  kafka-init:
+                    image: apache/kafka:4.1.1
+                    restart: "no"
+                    depends_on:
+                      kafka:
+                        condition: service_healthy
+                    environment:
+                      PARTITIONS: "${KAFKA_PARTITIONS:-6}"
+                    entrypoint: ["/bin/bash", "-c"]
+                    command:
+                      - |
+                        for topic in ftgo.order.events ftgo.consumer.events; do
+                          kafka-topics.sh --create --if-not-exists --topic "$$topic" --partitions "$$PARTITIONS"
+                        done
+                """);
+
+        assertThat(topicInitProblems(candidate, Set.of("ftgo.order.events", "ftgo.consumer.events"))).isEmpty();
+        assertThat(topicInitProblems(candidate, Set.of("ftgo.order"))).singleElement().asString()
+                .contains("does not create topic ftgo.order");
+    }
+
+    @Test
+    void reportsAMissingTopicJob() {
+        Map<String, Object> candidate = parse("""
+                services:
+                  kafka:
+                    image: apache/kafka:4.1.1
+                    environment:
+                      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"
+                """);
+
+        assertThat(topicInitProblems(candidate, Set.of("ftgo.order.events"))).singleElement().asString()
+                .contains("service 'kafka-init'", "missing");
+    }
+
+    @Test
+    void reportsAKafkaClientThatDoesNotWaitForTheTopics() {
+        Map<String, Object> candidate = parse("""
+                services:
+                  short-syntax:
+                    image: app:1.0
+                    depends_on: [kafka-init]
+                    environment:
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                  started-only:
+                    image: app:1.0
+                    depends_on:
+                      kafka-init:
+                        condition: service_started
+                    environment:
+                      - KAFKA_BOOTSTRAP_SERVERS=kafka:9092
+                  broker-only:
+                    image: app:1.0
+                    depends_on:
+                      kafka:
+                        condition: service_healthy
+                    environment:
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                  waits:
+                    image: app:1.0
+                    depends_on:
+                      kafka-init:
+                        condition: service_completed_successfully
+                    environment:
+                      KAFKA_BOOTSTRAP_SERVERS: kafka:9092
+                  no-kafka:
+                    image: app:1.0
+                """);
+
+        assertThat(offenders(kafkaClientProblems(candidate)))
+                .containsExactlyInAnyOrder("short-syntax", "started-only", "broker-only");
+    }
+
+    @Test
+    void reportsWhatKeepsAServiceFromRunningAsSeveralInstances() {
+        Map<String, Object> candidate = parse("""
+                services:
+                  fixed-port:
+                    image: app:1.0
+                    ports:
+                      - "127.0.0.1:8082:8082"
+                  long-syntax-port:
+                    image: app:1.0
+                    ports:
+                      - target: 8082
+                        published: "8082"
+                        host_ip: 127.0.0.1
+                  named:
+                    image: app:1.0
+                    container_name: panorama-view-builder
+                  static-member:
+                    image: app:1.0
+                    environment:
+                      SPRING_KAFKA_CONSUMER_PROPERTIES_GROUP_INSTANCE_ID: builder-1
+                  port-range:
+                    image: app:1.0
+                    ports:
+                      - "127.0.0.1:8082-8089:8082"
+                  random-port:
+                    image: app:1.0
+                    ports:
+                      - "127.0.0.1::8082"
+                  internal-only:
+                    image: app:1.0
+                    expose:
+                      - "8082"
+                """);
+        Set<String> scaled = Set.of("fixed-port", "long-syntax-port", "named", "static-member", "port-range", "random-port",
+                "internal-only", "undefined");
+
+        assertThat(offenders(scalingProblems(candidate, scaled)))
+                .containsExactlyInAnyOrder("fixed-port", "long-syntax-port", "named", "static-member", "undefined");
+    }
+
+    @Test
+    void findsTheTopicsThatSpringConfigurationNames() {
+        Map<String, Object> configuration = parse("""
+                spring:
+                  kafka:
+                    bootstrap-servers: ${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:19092}
+                panorama:
+                  outbox:
+                    topics:
+                      order: ftgo.order.events
+                  replica:
+                    group-id: order-service.replica
+                    topic: ${REPLICA_TOPIC:ftgo.restaurant.events}
+                  view-builder:
+                    dead-letter-topic: panorama.dead-letters
+                    heartbeat-interval: 5s
+                  archive:
+                    topics: [ftgo.consumer.events]
+                """);
+
+        assertThat(topicsNamedIn(configuration)).containsExactlyInAnyOrder(
+                "ftgo.order.events", "ftgo.restaurant.events", "panorama.dead-letters", "ftgo.consumer.events");
     }
 
     // ---------------------------------------------------------------- rules
@@ -417,11 +655,17 @@ class DockerComposeFileTest {
         return problems;
     }
 
-    /** Every long-running service needs one; a one-shot job (on-demand profile, never restarted) has nothing to probe. */
+    /**
+     * Every long-running service needs one; a one-shot job has nothing to probe: never restarted, and either
+     * on demand (a profile) or awaited by another service until it completed successfully.
+     */
     static List<String> healthcheckProblems(Map<String, Object> compose) {
+        Map<String, Map<String, Object>> services = services(compose);
         List<String> problems = new ArrayList<>();
-        services(compose).forEach((name, service) -> {
-            if (service.containsKey("profiles") && "no".equals(String.valueOf(service.get("restart")))) {
+        services.forEach((name, service) -> {
+            boolean awaited = services.values().stream()
+                    .anyMatch(other -> COMPLETED.equals(dependencyCondition(other, name)));
+            if ("no".equals(String.valueOf(service.get("restart"))) && (service.containsKey("profiles") || awaited)) {
                 return;
             }
             Map<String, Object> healthcheck = asMap(service.get("healthcheck"));
@@ -554,25 +798,209 @@ class DockerComposeFileTest {
         return problems;
     }
 
+    /**
+     * The topic job exists, runs the broker's own image once the broker is healthy, creates each topic only
+     * if it does not exist, with the partition count of {@code ${KAFKA_PARTITIONS:-n}}, and names every
+     * topic; the broker creates none by itself.
+     */
+    static List<String> topicInitProblems(Map<String, Object> compose, Set<String> topics) {
+        Map<String, Map<String, Object>> services = services(compose);
+        Map<String, Object> kafka = services.getOrDefault("kafka", Map.of());
+        List<String> problems = new ArrayList<>();
+        if (!"false".equals(environment(kafka).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))) {
+            problems.add("service 'kafka': KAFKA_AUTO_CREATE_TOPICS_ENABLE must be \"false\", so that a misspelt topic "
+                    + "fails instead of appearing with one partition");
+        }
+        Map<String, Object> init = services.get(TOPIC_INIT);
+        if (init == null) {
+            problems.add("service '%s': missing, so nothing creates the topics".formatted(TOPIC_INIT));
+            return problems;
+        }
+        String kafkaImage = text(kafka.get("image"));
+        if (!Objects.equals(text(init.get("image")), kafkaImage)) {
+            problems.add("service '%s': must run the kafka service's image %s, was %s"
+                    .formatted(TOPIC_INIT, kafkaImage, text(init.get("image"))));
+        }
+        if (!"no".equals(String.valueOf(init.get("restart")))) {
+            problems.add("service '%s': a one-shot job needs restart \"no\", was %s".formatted(TOPIC_INIT, init.get("restart")));
+        }
+        if (!"service_healthy".equals(dependencyCondition(init, "kafka"))) {
+            problems.add("service '%s': must wait until kafka is healthy (depends_on condition service_healthy)"
+                    .formatted(TOPIC_INIT));
+        }
+        String script = String.join(" ", arguments(init.get("entrypoint"))) + " " + String.join(" ", arguments(init.get("command")));
+        if (!script.contains("--if-not-exists")) {
+            problems.add("service '%s': must create topics with --if-not-exists, so that running it again changes nothing"
+                    .formatted(TOPIC_INIT));
+        }
+        String settings = script + " " + String.join(" ", environment(init).values().stream().map(String::valueOf).toList());
+        if (!script.contains("--partitions") || !PARTITIONS_VARIABLE.matcher(settings).find()) {
+            problems.add("service '%s': must take --partitions from ${KAFKA_PARTITIONS:-<default>}".formatted(TOPIC_INIT));
+        }
+        if (LITERAL_PARTITIONS.matcher(script).find()) {
+            problems.add("service '%s': passes a literal partition count instead of KAFKA_PARTITIONS".formatted(TOPIC_INIT));
+        }
+        for (String topic : new TreeSet<>(topics)) {
+            if (!Pattern.compile("(?<![A-Za-z0-9._-])" + Pattern.quote(topic) + "(?![A-Za-z0-9._-])").matcher(script).find()) {
+                problems.add("service '%s': does not create topic %s".formatted(TOPIC_INIT, topic));
+            }
+        }
+        return problems;
+    }
+
+    /** The services with a Kafka client, by their {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    static Set<String> kafkaClients(Map<String, Object> compose) {
+        Set<String> clients = new TreeSet<>();
+        services(compose).forEach((name, service) -> {
+            if (environment(service).containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+                clients.add(name);
+            }
+        });
+        return clients;
+    }
+
+    /** With topics created by a job only, a client that starts before it finished meets no topics. */
+    static List<String> kafkaClientProblems(Map<String, Object> compose) {
+        Map<String, Map<String, Object>> services = services(compose);
+        List<String> problems = new ArrayList<>();
+        for (String name : kafkaClients(compose)) {
+            String condition = dependencyCondition(services.get(name), TOPIC_INIT);
+            if (!COMPLETED.equals(condition)) {
+                problems.add("service '%s': uses Kafka but does not wait for %s (depends_on condition %s), was %s"
+                        .formatted(name, TOPIC_INIT, COMPLETED, condition == null ? "no dependency" : condition));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * What makes {@code docker compose up --scale <service>=N} fail or misbehave: a fixed container name, a
+     * fixed host port (the second instance cannot bind it), a static Kafka group member id (instances
+     * sharing one fence each other off).
+     */
+    static List<String> scalingProblems(Map<String, Object> compose, Set<String> scaled) {
+        Map<String, Map<String, Object>> services = services(compose);
+        List<String> problems = new ArrayList<>();
+        for (String name : new TreeSet<>(scaled)) {
+            Map<String, Object> service = services.get(name);
+            if (service == null) {
+                problems.add("service '%s': not defined".formatted(name));
+                continue;
+            }
+            if (service.containsKey("container_name")) {
+                problems.add("service '%s': container_name %s allows one container only".formatted(name, service.get("container_name")));
+            }
+            for (PublishedPort port : publishedPorts(service)) {
+                if (port.hostPort().matches("[0-9]+")) {
+                    problems.add("service '%s': publishes the fixed host port %s, which a second instance cannot bind"
+                            .formatted(name, port));
+                }
+            }
+            for (String key : environment(service).keySet()) {
+                String normalised = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                if (normalised.contains("INSTANCE_ID")) {
+                    problems.add("service '%s': %s gives every instance the same static group member id".formatted(name, key));
+                }
+            }
+        }
+        return problems;
+    }
+
     static List<String> undocumentedVariables(String composeText, String envExampleText) {
         Set<String> documented = envExampleText.lines()
                 .map(String::trim)
                 .filter(line -> !line.startsWith("#") && line.contains("="))
                 .map(line -> line.substring(0, line.indexOf('=')).trim())
                 .collect(Collectors.toSet());
-        Set<String> required = new TreeSet<>();
-        Matcher matcher = REQUIRED_VARIABLE_NAME.matcher(composeText);
+        Set<String> used = new TreeSet<>();
+        Matcher matcher = SETTING_VARIABLE_NAME.matcher(composeText);
         while (matcher.find()) {
-            required.add(matcher.group(1));
+            used.add(matcher.group(1));
         }
-        required.removeAll(documented);
-        return required.stream()
-                .map(variable -> "variable %s is required by docker-compose.yml but missing from .env.example"
+        used.removeAll(documented);
+        return used.stream()
+                .map(variable -> "variable %s is used by docker-compose.yml but missing from .env.example"
                         .formatted(variable))
                 .toList();
     }
 
     // ---------------------------------------------------------------- reading the file
+
+    /** The topics the event catalogue and every service's Spring configuration name. */
+    static Set<String> platformTopics(Path root) throws IOException {
+        Set<String> topics = new TreeSet<>();
+        Map<String, Object> catalog = parse(Files.readString(root.resolve("schemas/events/catalog.json")));
+        asMap(catalog.get("topics")).values().forEach(topic -> topics.add(text(topic)));
+        for (Path configuration : applicationConfigurations(root)) {
+            topics.addAll(topicsNamedIn(parse(Files.readString(configuration))));
+        }
+        return topics;
+    }
+
+    /** Every {@code src/main/resources/application*.yml}; build output and hidden directories left out. */
+    static List<Path> applicationConfigurations(Path root) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skipped = !dir.equals(root)
+                        && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"));
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (name.matches("application(-[A-Za-z0-9]+)?\\.ya?ml")
+                        && file.getParent().endsWith(Path.of("src", "main", "resources"))) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
+    }
+
+    /** Values of keys named {@code topic}, {@code *-topic}, or under {@code topics}; a placeholder gives its default. */
+    static Set<String> topicsNamedIn(Map<String, Object> configuration) {
+        Set<String> topics = new TreeSet<>();
+        collectTopics(configuration, false, topics);
+        return topics;
+    }
+
+    private static void collectTopics(Map<String, Object> node, boolean underTopics, Set<String> topics) {
+        node.forEach((key, value) -> {
+            String name = key.toLowerCase(Locale.ROOT);
+            boolean topicKey = underTopics || name.equals("topic") || name.endsWith("-topic") || name.equals("topics");
+            if (value instanceof Map<?, ?>) {
+                collectTopics(asMap(value), name.equals("topics"), topics);
+            } else if (value instanceof List<?> list && topicKey) {
+                list.forEach(item -> topics.add(withoutPlaceholder(text(item))));
+            } else if (value instanceof String topic && topicKey) {
+                topics.add(withoutPlaceholder(topic.trim()));
+            }
+        });
+    }
+
+    private static String withoutPlaceholder(String value) {
+        Matcher placeholder = PLACEHOLDER_WITH_DEFAULT.matcher(value);
+        return placeholder.matches() ? placeholder.group(1) : value;
+    }
+
+    /** The condition a service waits for on another: the long form's, {@code service_started} for the short form, null if none. */
+    static String dependencyCondition(Map<String, Object> service, String dependency) {
+        Object dependsOn = service.get("depends_on");
+        if (dependsOn instanceof List<?> list) {
+            return list.stream().map(String::valueOf).anyMatch(dependency::equals) ? "service_started" : null;
+        }
+        Map<String, Object> dependencies = asMap(dependsOn);
+        if (!dependencies.containsKey(dependency)) {
+            return null;
+        }
+        Object condition = asMap(dependencies.get(dependency)).get("condition");
+        return condition == null ? "service_started" : text(condition);
+    }
 
     static Path findProjectRoot(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
