@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class DevStackMain {
 
     public static final String READY_LINE = "Panorama dev stack is ready";
+
+    static final String COMMAND_SERVICE_HEAP = "256m";
 
     /** Ready-to-paste queries once the query API runs (dev keys from its dev profile). */
     static final String QUERY_EXAMPLES = """
@@ -167,7 +170,8 @@ public final class DevStackMain {
             List<CompletableFuture<ServiceProcess>> starting = options.services().stream()
                 .map(spec -> CompletableFuture.supplyAsync(() -> {
                     ServiceLaunch launch = ServiceLaunch.of(spec.name(), spec.jar())
-                        .heap(System.getProperty("panorama.dev.service-heap", ServiceLaunch.DEFAULT_HEAP)).environment(environment);
+                        .heap(System.getProperty("panorama.dev.service-heap", heapOf(spec.name()))).environment(environment)
+                        .withClassDataSharing();
                     ServiceProcess service = ServiceProcess.start(launch, workDirectory.logs().resolve(spec.name() + ".log"),
                         EngineSettings.startTimeoutFromProperty());
                     services.add(service);
@@ -179,6 +183,15 @@ public final class DevStackMain {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * The view builder (batches of 2,000 events and the documents they touch) and the query API keep the
+     * default heap; a command service handles one small aggregate per request, and its sustained-load
+     * benchmark runs with 256 MiB, so dev mode gives it that much and saves the memory.
+     */
+    static String heapOf(String service) {
+        return Set.of("view-builder", "query-api").contains(service) ? ServiceLaunch.DEFAULT_HEAP : COMMAND_SERVICE_HEAP;
     }
 
     /** All four ports are checked before anything starts, so a taken port costs no start-up time. */

@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * How to run one of the platform's Spring Boot services from its executable jar: its name (for logs and
- * messages), the jar, the JVM's heap, environment variables and command-line arguments. Dev mode passes
- * the engines through the environment; tests usually pass Spring properties as {@code --key=value}.
+ * messages), the jar, the JVM's heap, environment variables and command-line arguments, and whether it
+ * starts from a class-data sharing archive. Dev mode passes the engines through the environment; tests
+ * usually pass Spring properties as {@code --key=value}.
  */
-public record ServiceLaunch(String name, Path jar, String heap, Map<String, String> environment, List<String> arguments) {
+public record ServiceLaunch(String name, Path jar, String heap, Map<String, String> environment, List<String> arguments,
+                            boolean classDataSharing) {
 
     public static final String DEFAULT_HEAP = "384m";
 
@@ -23,7 +25,7 @@ public record ServiceLaunch(String name, Path jar, String heap, Map<String, Stri
     }
 
     public static ServiceLaunch of(String name, Path jar) {
-        return new ServiceLaunch(name, jar, DEFAULT_HEAP, Map.of(), List.of());
+        return new ServiceLaunch(name, jar, DEFAULT_HEAP, Map.of(), List.of(), false);
     }
 
     /**
@@ -40,17 +42,26 @@ public record ServiceLaunch(String name, Path jar, String heap, Map<String, Stri
     }
 
     public ServiceLaunch heap(String maximum) {
-        return new ServiceLaunch(name, jar, maximum, environment, arguments);
+        return new ServiceLaunch(name, jar, maximum, environment, arguments, classDataSharing);
     }
 
     public ServiceLaunch environment(Map<String, String> variables) {
-        return new ServiceLaunch(name, jar, heap, variables, arguments);
+        return new ServiceLaunch(name, jar, heap, variables, arguments, classDataSharing);
     }
 
     /** Spring properties, passed as {@code --key=value} arguments (they override the jar's application.yml). */
     public ServiceLaunch properties(Map<String, String> properties) {
         List<String> all = new ArrayList<>(arguments);
         properties.forEach((key, value) -> all.add("--" + key + "=" + value));
-        return new ServiceLaunch(name, jar, heap, environment, all);
+        return new ServiceLaunch(name, jar, heap, environment, all, classDataSharing);
+    }
+
+    /**
+     * Starts from a class-data sharing archive ({@link ClassDataSharing}). For dev mode, which runs each
+     * jar once: the JVM writes the archive at exit, not atomically, so JVMs of one jar that exit together
+     * (tests) must not share it.
+     */
+    public ServiceLaunch withClassDataSharing() {
+        return new ServiceLaunch(name, jar, heap, environment, arguments, true);
     }
 }
