@@ -72,11 +72,11 @@ public final class FreshnessBenchmark {
     }
 
     private void run() throws IOException {
-        Duration seconds = Duration.ofSeconds(Long.parseLong(option("seconds", "120")));
-        Duration interval = duration(option("interval", "500ms"));
-        List<Double> rates = Arrays.stream(option("rates", "20,60").split(",")).map(Double::parseDouble).toList();
+        Duration seconds = Duration.ofSeconds(Long.parseLong(option("seconds", "60")));
+        Duration interval = duration(option("interval", "1s"));
+        List<Double> rates = Arrays.stream(option("rates", "20,40,60").split(",")).map(Double::parseDouble).toList();
         List<Duration> refreshIntervals = Arrays.stream(option("refresh", "1s,250ms").split(",")).map(FreshnessBenchmark::duration).toList();
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "30")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "90")));
         Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "freshness: %s per run, rates %s commands/s, refresh intervals %s, probe every %d ms, %s%n",
             seconds, rates, refreshIntervals.stream().map(FreshnessReport::humane).toList(), interval.toMillis(), Instant.now());
@@ -89,8 +89,9 @@ public final class FreshnessBenchmark {
             for (double rate : rates) {
                 FreshnessRun run = measure(refresh, rate, seconds, interval, "run");
                 runs.add(run);
-                System.out.printf(Locale.ROOT, "refresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands%n",
-                    FreshnessReport.humane(refresh), rate, run.achievedRate(), run.lagSteady() ? "steady" : "GROWING", run.drainSeconds(), run.failedCommands());
+                System.out.printf(Locale.ROOT, "refresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands, %d probe ticks held back%n",
+                    FreshnessReport.humane(refresh), rate, run.achievedRate(), run.lagSteady() ? "steady" : "GROWING", run.drainSeconds(),
+                    run.failedCommands(), run.skippedTicks());
             }
         }
         String table = FreshnessReport.markdown(runs);
@@ -107,7 +108,7 @@ public final class FreshnessBenchmark {
         Path log = out.resolve(name + ".log");
         // The load runs a little longer than the probe, so that the probe's last writes meet the same load.
         Process load = new ProcessBuilder(javaCommand(), "-Xmx128m", "-jar", jar.toString(), "--duration", (duration.toSeconds() + 15) + "s",
-            "--rate", Double.toString(rate), "--seed", Long.toString(System.nanoTime()), "--restaurants", "12", "--consumers", "30",
+            "--rate", Double.toString(rate), "--seed", Long.toString(seed(name)), "--restaurants", "12", "--consumers", "30",
             "--concurrency", "32", "--progress", "10s").redirectErrorStream(true).start();
         CountDownLatch setUp = new CountDownLatch(1);
         AtomicReference<String> summary = new AtomicReference<>();
@@ -117,7 +118,7 @@ public final class FreshnessBenchmark {
                 load.destroyForcibly();
                 throw new IllegalStateException("the load generator did not finish its set-up within " + SET_UP_LIMIT.toSeconds() + " s; see " + log);
             }
-            FreshnessProbe probe = new FreshnessProbe(endpoints, System.nanoTime());
+            FreshnessProbe probe = new FreshnessProbe(endpoints, seed(name));
             probe.prepare();
             long origin = System.nanoTime();
             List<LagSampler.Reading> readings;
@@ -139,7 +140,7 @@ public final class FreshnessBenchmark {
             }
             double loadRate = Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3));
             return new FreshnessRun(refresh, rate, loadRate + probe.commands() / seconds, seconds, probe.samples(), readings, drain,
-                Long.parseLong(figures.group(2)) + probe.failedCommands());
+                Long.parseLong(figures.group(2)) + probe.failedCommands(), probe.skippedTicks());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             load.destroyForcibly();
@@ -195,6 +196,11 @@ public final class FreshnessBenchmark {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The same run sends the same commands each time the benchmark runs (ids and keys still differ per run). */
+    private static long seed(String run) {
+        return run.hashCode() & 0xffff_ffffL;
     }
 
     /** 250ms, 1s, 2m or PT1S. */

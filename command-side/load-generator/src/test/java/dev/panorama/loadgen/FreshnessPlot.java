@@ -24,6 +24,7 @@ final class FreshnessPlot {
     private static final int TOP = 34;
     private static final int BOTTOM = 40;
     private static final int LEGEND = 44;
+    private static final int LEGEND_ENTRY = 235;
     private static final Map<ProbedView, String> COLOURS = Map.of(
         ProbedView.ORDER_HISTORY, "#1f77b4", ProbedView.AVAILABLE_RESTAURANTS, "#17becf",
         ProbedView.ORDER_DETAILS, "#d62728", ProbedView.CONSUMER_SUMMARY, "#ff7f0e");
@@ -34,7 +35,7 @@ final class FreshnessPlot {
     static String svg(List<FreshnessRun> runs) {
         List<Double> rates = runs.stream().map(FreshnessRun::offeredRate).distinct().sorted().toList();
         List<Long> intervals = runs.stream().map(run -> run.refreshInterval().toMillis()).distinct().sorted().toList();
-        int width = Math.max(1, rates.size()) * PANEL_WIDTH;
+        int width = Math.max(Math.max(1, rates.size()) * PANEL_WIDTH, LEFT + ProbedView.values().length * LEGEND_ENTRY + 200);
         int height = Math.max(1, intervals.size()) * PANEL_HEIGHT + LEGEND;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -56,7 +57,7 @@ final class FreshnessPlot {
         for (ProbedView view : ProbedView.values()) {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"32\" r=\"3.5\" fill=\"%s\"/><text x=\"%d\" y=\"36\">%s (%s)</text>%n",
                 x, COLOURS.get(view), x + 8, view.id(), view.elasticsearch() ? "Elasticsearch" : "MongoDB"));
-            x += 190;
+            x += LEGEND_ENTRY;
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"32\" x2=\"%d\" y2=\"32\" stroke=\"#888\" stroke-width=\"1.5\"/><text x=\"%d\" y=\"36\">/lag time lag, worst view</text>%n",
             x, x + 16, x + 20));

@@ -58,6 +58,8 @@ class FreshnessReportTest {
         assertThat(run(Duration.ofSeconds(1), List.of(), flat, 2).lagSteady()).isTrue();
         assertThat(run(Duration.ofSeconds(1), List.of(), flat, 30).lagSteady()).as("slow to drain").isFalse();
         assertThat(run(Duration.ofSeconds(1), List.of(), growing, 2).lagSteady()).isFalse();
+        assertThat(new FreshnessRun(Duration.ofSeconds(1), 20, 21.5, 90, List.of(), flat, 2, 0, 3).lagSteady())
+            .as("the probe held back: writes were piling up").isFalse();
     }
 
     @Test
@@ -96,6 +98,6 @@ class FreshnessReportTest {
     }
 
     private static FreshnessRun run(Duration refresh, List<Sample> samples, List<Reading> readings, double drainSeconds) {
-        return new FreshnessRun(refresh, 20, 21.5, 90, samples, readings, drainSeconds, 0);
+        return new FreshnessRun(refresh, 20, 21.5, 90, samples, readings, drainSeconds, 0, 0);
     }
 }

@@ -68,8 +68,8 @@ final class LagSampler implements AutoCloseable {
             return views.valueStream().map(view -> new Reading(at, view.get("view").asString(), view.get("messageLag").asLong(),
                 view.get("timeLagMillis").asLong(), view.get("heartbeat").get("p50Millis").asLong(0), view.get("heartbeat").get("p99Millis").asLong(0)))
                 .toList();
-        } catch (IOException e) {
-            return List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a missed reading, not the end of the sampling
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
