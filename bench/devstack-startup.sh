@@ -13,17 +13,10 @@ classpath="$engines/classes:$(cat "$engines/runtime.classpath")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-rss_of_tree() { # total RSS in MiB of a process, its descendants and the detached postmaster
-  local pids=("$1") queue=("$1") pid child
-  while ((${#queue[@]})); do
-    pid="${queue[0]}"; queue=("${queue[@]:1}")
-    for child in $(pgrep -P "$pid" || true); do pids+=("$child"); queue+=("$child"); done
-  done
-  if [[ -f "$work/run/data/postgres/postmaster.pid" ]]; then
-    pid="$(head -1 "$work/run/data/postgres/postmaster.pid")"
-    pids+=("$pid" $(pgrep -P "$pid" || true))
-  fi
-  ps -o rss= -p "$(IFS=,; echo "${pids[*]}")" | awk '{s+=$1} END {printf "%.0f", s/1024}'
+# stack_pids: the dev JVM, its descendants and the detached postmaster with its children (shared with dev-mode.sh).
+source <(sed -n '/^stack_pids()/,/^}/p' bench/dev-mode.sh)
+rss_of_tree() { # total RSS in MiB of the stack's processes
+  ps -o rss= -p "$(stack_pids "$1" | tr ' ' ,)" | awk '{s+=$1} END {printf "%.0f", s/1024}'
 }
 
 echo "run  ready_s  rss_mib"

@@ -1,6 +1,7 @@
 package dev.panorama.queryapi;
 
 import dev.panorama.queryapi.support.ApiIT;
+import dev.panorama.queryapi.support.DeadLetters;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.OpenApiDocument;
 import dev.panorama.queryapi.support.Order;
@@ -95,9 +96,9 @@ class AdminIT extends ApiIT {
         String parked2 = UUID.randomUUID().toString();
         String invalid = UUID.randomUUID().toString();
         // The parked letters first: a redrive of PARKED then commits past them in every partition.
-        deadLetter(parked1, "PARKED", QueryApiStack.topic("order"));
-        deadLetter(parked2, "PARKED", QueryApiStack.topic("order"));
-        deadLetter(invalid, "INVALID_PAYLOAD", QueryApiStack.topic("consumer"));
+        DeadLetters.publish(parked1, "PARKED", QueryApiStack.topic("order"));
+        DeadLetters.publish(parked2, "PARKED", QueryApiStack.topic("order"));
+        DeadLetters.publish(invalid, "INVALID_PAYLOAD", QueryApiStack.topic("consumer"));
 
         JsonNode waiting = admin("GET", "/admin/dead-letters", null, "/admin/dead-letters");
         assertThat(waiting.get("topic").asString()).isEqualTo(QueryApiStack.DEAD_LETTERS);
@@ -126,8 +127,8 @@ class AdminIT extends ApiIT {
         JsonNode left = admin("GET", "/admin/dead-letters", null, "/admin/dead-letters");
         assertThat(left.get("waiting").asLong()).isEqualTo(1);
         assertThat(counts(left.get("byReason"))).isEqualTo(Map.of("INVALID_PAYLOAD", 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> redriven(QueryApiStack.topic("order")).keySet().containsAll(List.of(parked1, parked2)));
-        ConsumerRecord<String, byte[]> back = redriven(QueryApiStack.topic("order")).get(parked1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DeadLetters.redriven(QueryApiStack.topic("order")).keySet().containsAll(List.of(parked1, parked2)));
+        ConsumerRecord<String, byte[]> back = DeadLetters.redriven(QueryApiStack.topic("order")).get(parked1);
         assertThat(new String(back.value(), StandardCharsets.UTF_8)).isEqualTo("{\"letter\":\"" + parked1 + "\"}");
         assertThat(back.headers().lastHeader("eventType")).as("the original headers travel back").isNotNull();
         assertThat(back.headers().lastHeader(Redrive.REASON)).as("the dead-letter headers do not").isNull();
@@ -135,7 +136,7 @@ class AdminIT extends ApiIT {
         JsonNode all = admin("POST", "/admin/dead-letters/redrive", null, "/admin/dead-letters/redrive");
         assertThat(counts(all.get("redriven"))).isEqualTo(Map.of("INVALID_PAYLOAD", 1));
         assertThat(all.get("reason").isNull()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> redriven(QueryApiStack.topic("consumer")).containsKey(invalid));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DeadLetters.redriven(QueryApiStack.topic("consumer")).containsKey(invalid));
         JsonNode none = admin("GET", "/admin/dead-letters", null, "/admin/dead-letters");
         assertThat(none.get("waiting").asLong()).isZero();
         assertThat(none.get("counts").isEmpty()).isTrue();
@@ -279,43 +280,6 @@ class AdminIT extends ApiIT {
         Map<String, Integer> counts = new HashMap<>();
         object.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asInt()));
         return counts;
-    }
-
-    /** A dead letter as the view builder writes one: the original key, value and headers plus the reason and where it came from. */
-    private static void deadLetter(String key, String reason, String originalTopic) {
-        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(QueryApiStack.DEAD_LETTERS, key,
-            ("{\"letter\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("eventType", "order.OrderApproved".getBytes(StandardCharsets.UTF_8));
-        letter.headers().add(Redrive.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        letter.headers().add(Redrive.ORIGINAL_TOPIC, originalTopic.getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("panorama-dlq-original-partition", "0".getBytes(StandardCharsets.UTF_8));
-        letter.headers().add("panorama-dlq-original-offset", "0".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            QueryApiStack.ENGINES.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(letter);
-        }
-    }
-
-    /** The records of {@code topic} that came back from the dead-letter topic, by key. */
-    private static Map<String, ConsumerRecord<String, byte[]>> redriven(String topic) {
-        Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, QueryApiStack.ENGINES.kafka().bootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.headers().lastHeader("panorama-redriven-from") != null) {
-                        found.put(record.key(), record);
-                    }
-                });
-            }
-        }
-        return found;
     }
 
     private record Call(String method, String path, String body, String documentedPath) {

@@ -2,6 +2,7 @@ package dev.panorama.queryapi;
 
 import dev.panorama.queryapi.support.ApiIT;
 import dev.panorama.queryapi.support.Chromium;
+import dev.panorama.queryapi.support.DeadLetters;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.QueryApiStack;
 import dev.panorama.queryapi.support.RebuildRegistry;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The operations console in headless Chromium against the running API: it signs in with the admin key
  * (refusing a wrong one, and a reader's), lists the four views, follows a view whose positions move while
- * the page is open (numbers and chart), a rebuild whose progress moves (bar, percentage, ETA), and a switch
- * and rollback that happen only once their confirmation dialog is confirmed.
+ * the page is open (numbers and chart), a rebuild whose progress moves (bar, percentage, ETA), and a switch,
+ * a rollback and a dead-letter redrive that happen only once their confirmation dialog is confirmed.
  */
 class ConsoleIT extends ApiIT {
 
@@ -231,6 +233,41 @@ class ConsoleIT extends ApiIT {
             RebuildRegistry.forget(view);
             RebuildRegistry.versions(view, 1, null, null);
         }
+    }
+
+    @Test
+    void redrivesDeadLettersOnlyOnceTheDialogIsConfirmed() {
+        String parked = UUID.randomUUID().toString();
+        String invalid = UUID.randomUUID().toString();
+        DeadLetters.publish(parked, "PARKED", QueryApiStack.topic("order"));
+        DeadLetters.publish(invalid, "INVALID_PAYLOAD", QueryApiStack.topic("consumer"));
+
+        signIn(TestKeys.ADMIN);
+        waitFor().untilAsserted(() -> {
+            assertThat(text(By.id("dlq-waiting"))).isEqualTo("2 letters");
+            assertThat(browser.findElements(By.cssSelector("#dlq-rows tr")).stream().map(WebElement::getText).toList())
+                .anySatisfy(row -> assertThat(row).contains("PARKED", QueryApiStack.topic("order"), "1"))
+                .anySatisfy(row -> assertThat(row).contains("INVALID_PAYLOAD", QueryApiStack.topic("consumer"), "1"));
+        });
+
+        browser.findElement(By.id("dlq-redrive-all")).click();
+        waitFor().untilAsserted(() -> assertThat(text(By.id("confirm-text"))).contains("all 2 dead letters waiting"));
+        browser.findElement(By.id("confirm-cancel")).click();
+        waitFor().untilAsserted(() -> assertThat(text(By.id("dead-letters-result"))).isEqualTo("Redrive cancelled; nothing changed."));
+        assertThat(DeadLetters.redriven(QueryApiStack.topic("order"))).as("a cancelled dialog publishes nothing").doesNotContainKey(parked);
+
+        browser.findElement(By.id("dlq-redrive-all")).click();
+        waitFor().until(() -> browser.findElement(By.id("confirm")).getDomAttribute("open") != null);
+        browser.findElement(By.id("confirm-ok")).click();
+        waitFor().untilAsserted(() -> {
+            assertThat(text(By.id("dead-letters-result"))).startsWith("Redrove 2 dead letters").contains("PARKED: 1", "INVALID_PAYLOAD: 1");
+            assertThat(text(By.id("dead-letters-state"))).isEqualTo("No dead letter waits.");
+        });
+        waitFor().untilAsserted(() -> {
+            assertThat(DeadLetters.redriven(QueryApiStack.topic("order"))).containsKey(parked);
+            assertThat(DeadLetters.redriven(QueryApiStack.topic("consumer"))).containsKey(invalid);
+        });
+        assertNoPolicyViolation();
     }
 
     private void signIn(String key) {
