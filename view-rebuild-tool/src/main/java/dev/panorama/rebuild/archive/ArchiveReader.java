@@ -11,7 +11,6 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -89,21 +88,22 @@ public final class ArchiveReader {
      * in a single pass before any is returned: for readers that decode several segments side by side.
      */
     public List<ArchivedRecord> readSegment(PartitionId partition, SegmentEntry segment) {
-        return readSegment(partition, segment, headers -> true);
+        String name = nameOf(partition, segment);
+        return Segments.verifiedRecords(segment, content(name, segment), partition, name);
     }
 
     /**
-     * As {@link #readSegment(PartitionId, SegmentEntry)}, leaving out the values a reader will not look at:
-     * a record whose headers {@code valueWanted} declines comes back with a {@code null} value, its bytes
-     * skipped rather than decoded (most of a line is its value). The caller tells those records by the same
-     * rule. A line whose value comes before its headers is decoded whole.
+     * As {@link #readSegment(PartitionId, SegmentEntry)}, each record made into what {@code reader} makes of
+     * it, told by its offset and headers first: a record the reader can tell that way has its value (most of
+     * its line) neither decoded nor parsed.
      */
-    public List<ArchivedRecord> readSegment(PartitionId partition, SegmentEntry segment, Predicate<Map<String, byte[]>> valueWanted) {
+    public <T> List<T> readSegment(PartitionId partition, SegmentEntry segment, SegmentLines<T> reader) {
         String name = nameOf(partition, segment);
-        byte[] content = store.get(name)
-            .orElseThrow(() -> missing(name, segment))
-            .content();
-        return Segments.verifiedRecords(segment, content, partition, name, valueWanted);
+        return Segments.verifiedLines(segment, content(name, segment), partition, name, reader);
+    }
+
+    private byte[] content(String name, SegmentEntry segment) {
+        return store.get(name).orElseThrow(() -> missing(name, segment)).content();
     }
 
     /** Every archived record of the topic, partition after partition, each in offset order. */
@@ -159,9 +159,7 @@ public final class ArchiveReader {
     /** A segment's content, checked against its manifest entry. */
     private byte[] load(PartitionId partition, SegmentEntry segment) {
         String name = nameOf(partition, segment);
-        byte[] content = store.get(name)
-            .orElseThrow(() -> missing(name, segment))
-            .content();
+        byte[] content = content(name, segment);
         Segments.verify(segment, content, name);
         return content;
     }

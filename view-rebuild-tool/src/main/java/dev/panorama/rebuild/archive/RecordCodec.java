@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * One record as one JSON line. Bytes that are valid UTF-8 are written as a JSON string ({@code key},
@@ -55,20 +54,17 @@ final class RecordCodec {
 
     /**
      * Decodes one line, streaming: no tree, no intermediate text of the whole line (a rebuild decodes a
-     * million of them). Fields it does not know are skipped; a field given twice keeps its last value. When
-     * the headers come before the value (as this codec writes them) and {@code valueWanted} declines them,
-     * the value is skipped undecoded and left {@code null}.
+     * million of them). Fields it does not know are skipped; a field given twice keeps its last value.
      *
      * @throws IllegalArgumentException when the line is not a record
      */
-    static ArchivedRecord decode(byte[] buffer, int offset, int length, PartitionId partition, Predicate<Map<String, byte[]>> valueWanted) {
+    static ArchivedRecord decode(byte[] buffer, int offset, int length, PartitionId partition) {
         Long recordOffset = null;
         Long timestamp = null;
         byte[] key = null;
         byte[] value = null;
         Map<String, byte[]> headers = new LinkedHashMap<>();
         Map<String, byte[]> binaryHeaders = null;
-        boolean sawHeaders = false;
         try (JsonParser parser = JSON.createParser(buffer, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a record line is a JSON object");
@@ -80,19 +76,9 @@ final class RecordCodec {
                     case "timestamp" -> timestamp = integer(parser, token);
                     case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(parser, token, field).getBytes(StandardCharsets.UTF_8);
                     case "keyBase64" -> key = token == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(text(parser, token, field));
-                    case "value", "valueBase64" -> {
-                        if (token == JsonToken.VALUE_NULL) {
-                            value = null;
-                        } else if (!(sawHeaders && token == JsonToken.VALUE_STRING && !valueWanted.test(merged(headers, binaryHeaders)))) {
-                            String text = text(parser, token, field);
-                            value = field.equals("value") ? text.getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(text);
-                        }
-                        // else: left unread; the parser skips the string's bytes on its way to the next field.
-                    }
-                    case "headers" -> {
-                        headers(parser, token, headers, false);
-                        sawHeaders = true;
-                    }
+                    case "value" -> value = token == JsonToken.VALUE_NULL ? null : text(parser, token, field).getBytes(StandardCharsets.UTF_8);
+                    case "valueBase64" -> value = token == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(text(parser, token, field));
+                    case "headers" -> headers(parser, token, headers, false);
                     case "headersBase64" -> {
                         binaryHeaders = new LinkedHashMap<>();
                         headers(parser, token, binaryHeaders, true);
@@ -113,16 +99,6 @@ final class RecordCodec {
             headers.putAll(binaryHeaders);
         }
         return new ArchivedRecord(partition, recordOffset, timestamp, key, headers, value);
-    }
-
-    /** The headers as the record will hold them: binary ones over text ones of the same name. */
-    private static Map<String, byte[]> merged(Map<String, byte[]> headers, Map<String, byte[]> binaryHeaders) {
-        if (binaryHeaders == null) {
-            return headers;
-        }
-        Map<String, byte[]> merged = new LinkedHashMap<>(headers);
-        merged.putAll(binaryHeaders);
-        return merged;
     }
 
     private static Long integer(JsonParser parser, JsonToken token) {

@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -93,55 +91,56 @@ final class Segments {
      * size and checksum first, then every record with its offset in place, then the record count. Nothing
      * is returned unless all of it holds.
      */
-    static List<ArchivedRecord> verifiedRecords(SegmentEntry entry, byte[] content, PartitionId partition, String name,
-                                                Predicate<Map<String, byte[]>> valueWanted) {
+    static List<ArchivedRecord> verifiedRecords(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
         verifyChecksum(entry, content, name);
         List<ArchivedRecord> decoded = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
-        records(entry, content, partition, name, valueWanted).forEachRemaining(decoded::add);
+        records(entry, content, partition, name).forEachRemaining(decoded::add);
         if (decoded.size() != entry.records()) {
             throw new ArchiveCorruptedException("segment " + name + " holds " + decoded.size() + " records; the manifest says " + entry.records());
         }
         return decoded;
     }
 
-    /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase. */
-    static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
-        return records(entry, content, partition, name, headers -> true);
+    /**
+     * As {@link #verifiedRecords}, each record made into what {@code reader} makes of it: told by its offset
+     * and headers first (a line as {@link RecordCodec#encode} writes it is then only scanned, its value
+     * untouched), decoded whole only when that gives nothing.
+     */
+    static <T> List<T> verifiedLines(SegmentEntry entry, byte[] content, PartitionId partition, String name, SegmentLines<T> reader) {
+        verifyChecksum(entry, content, name);
+        Lines lines = new Lines(entry, decompress(content, name), name);
+        List<T> made = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
+        while (lines.next()) {
+            CanonicalLine canonical = CanonicalLine.scan(lines.plain, lines.start, lines.length);
+            ArchivedRecord record = canonical == null ? lines.decode(partition) : null;
+            long offset = canonical == null ? record.offset() : canonical.offset();
+            lines.inPlace(offset);
+            HeaderText headers = canonical == null ? record::header : canonical;
+            T result = reader.fromHeaders(offset, headers);
+            made.add(result != null ? result : reader.whole(record != null ? record : lines.decode(partition)));
+        }
+        lines.atEnd();
+        if (lines.count != entry.records()) {
+            throw new ArchiveCorruptedException("segment " + name + " holds " + lines.count + " records; the manifest says " + entry.records());
+        }
+        return made;
     }
 
-    /** As {@link #records(SegmentEntry, byte[], PartitionId, String)}; values whose headers {@code valueWanted} declines are skipped, not decoded. */
-    static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name,
-                                            Predicate<Map<String, byte[]>> valueWanted) {
+    /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase. */
+    static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
         // Whole, then cut at the line feeds: the lines are decoded from the bytes, never turned into text first.
-        byte[] plain = decompress(content, name);
+        Lines lines = new Lines(entry, decompress(content, name), name);
         return new Iterator<>() {
-            private int position;
-            private ArchivedRecord next = advance(-1);
+            private ArchivedRecord next = advance();
 
-            private ArchivedRecord advance(long previous) {
-                if (position >= plain.length) {
-                    if (previous != entry.lastOffset()) {
-                        throw new ArchiveCorruptedException("segment " + name + " ends at offset " + previous + "; the manifest says " + entry.lastOffset());
-                    }
+            private ArchivedRecord advance() {
+                if (!lines.next()) {
+                    lines.atEnd();
                     return null;
                 }
-                int end = position;
-                while (end < plain.length && plain[end] != '\n') {
-                    end++;
-                }
-                int start = position;
-                position = end + 1;
-                try {
-                    ArchivedRecord record = RecordCodec.decode(plain, start, end - start, partition, valueWanted);
-                    boolean firstLine = previous < 0;
-                    if (firstLine ? record.offset() != entry.firstOffset() : record.offset() <= previous || record.offset() > entry.lastOffset()) {
-                        throw new ArchiveCorruptedException("segment " + name + ": offset " + record.offset() + " is out of place (after " + previous
-                            + ", range " + entry.firstOffset() + ".." + entry.lastOffset() + ")");
-                    }
-                    return record;
-                } catch (IllegalArgumentException e) {
-                    throw new ArchiveCorruptedException("segment " + name + " holds a line that is not a record: " + e.getMessage(), e);
-                }
+                ArchivedRecord record = lines.decode(partition);
+                lines.inPlace(record.offset());
+                return record;
             }
 
             @Override
@@ -155,10 +154,69 @@ final class Segments {
                     throw new NoSuchElementException();
                 }
                 ArchivedRecord current = next;
-                next = advance(current.offset());
+                next = advance();
                 return current;
             }
         };
+    }
+
+    /** The decompressed lines of a segment, one after another, with the checks every reader makes of their offsets. */
+    private static final class Lines {
+
+        private final SegmentEntry entry;
+        private final byte[] plain;
+        private final String name;
+        private int position;
+        private int start;
+        private int length;
+        private long previous = -1;
+        private long count;
+
+        Lines(SegmentEntry entry, byte[] plain, String name) {
+            this.entry = entry;
+            this.plain = plain;
+            this.name = name;
+        }
+
+        /** Moves to the next line; false at the end. */
+        boolean next() {
+            if (position >= plain.length) {
+                return false;
+            }
+            int end = position;
+            while (end < plain.length && plain[end] != '\n') {
+                end++;
+            }
+            start = position;
+            length = end - start;
+            position = end + 1;
+            count++;
+            return true;
+        }
+
+        ArchivedRecord decode(PartitionId partition) {
+            try {
+                return RecordCodec.decode(plain, start, length, partition);
+            } catch (IllegalArgumentException e) {
+                throw new ArchiveCorruptedException("segment " + name + " holds a line that is not a record: " + e.getMessage(), e);
+            }
+        }
+
+        /** The current line's offset is where the entry says: the first at the entry's first offset, then increasing within its range. */
+        void inPlace(long offset) {
+            boolean firstLine = previous < 0;
+            if (firstLine ? offset != entry.firstOffset() : offset <= previous || offset > entry.lastOffset()) {
+                throw new ArchiveCorruptedException("segment " + name + ": offset " + offset + " is out of place (after " + previous
+                    + ", range " + entry.firstOffset() + ".." + entry.lastOffset() + ")");
+            }
+            previous = offset;
+        }
+
+        void atEnd() {
+            if (previous != entry.lastOffset()) {
+                throw new ArchiveCorruptedException("segment " + name + " ends at offset " + previous + "; the manifest says " + entry.lastOffset());
+            }
+        }
     }
 
     private static byte[] decompress(byte[] content, String name) {

@@ -2,15 +2,16 @@ package dev.panorama.rebuild.replay;
 
 import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.ArchivedRecord;
+import dev.panorama.rebuild.archive.HeaderText;
 import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.archive.SegmentEntry;
+import dev.panorama.rebuild.archive.SegmentLines;
 import dev.panorama.views.event.EventReader;
 import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.state.FoldResult;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -100,7 +101,7 @@ public final class ArchiveFold {
         if (!ahead.isEmpty()) {
             // Rare: aggregates changed just before the line. Their own events, below the line, give their state.
             forEachBelow(until, record -> {
-                String key = sourceKey(record);
+                String key = sourceKey(record::header);
                 if (key == null || ahead.contains(key)) {
                     if (record.value() != null && reader.read(record.value()) instanceof ReadResult.Accepted accepted
                         && ahead.contains(accepted.event().metadata().source().toString())) {
@@ -151,22 +152,29 @@ public final class ArchiveFold {
         }
     }
 
-    /** One segment's records below the line: those a snapshot holds are told by their headers and not parsed. */
+    /** One segment's records below the line: those a snapshot holds are told by their headers, their values not even decoded. */
     private List<Decoded> decode(PartitionId partition, SegmentEntry segment, long until, Map<String, AggregateState> snapshot) {
-        List<ArchivedRecord> records = archive.readSegment(partition, segment, headers -> !heldBySnapshot(headers, snapshot));
-        List<Decoded> decoded = new ArrayList<>(records.size());
-        for (ArchivedRecord record : records) {
-            if (record.offset() >= until) {
-                break;
+        List<Decoded> decoded = archive.readSegment(partition, segment, new SegmentLines<>() {
+            @Override
+            public Decoded fromHeaders(long offset, HeaderText headers) {
+                if (offset >= until) {
+                    return BEYOND_THE_LINE;
+                }
+                if (snapshot.isEmpty()) {
+                    return null;
+                }
+                String key = sourceKey(headers);
+                long version = headerVersion(headers);
+                return held(key, version, snapshot) ? new Decoded(key, version, true, null) : null;
             }
-            String key = sourceKey(record);
-            long version = headerVersion(record);
-            if (held(key, version, snapshot)) {
-                decoded.add(new Decoded(key, version, true, null));
-            } else {
-                decoded.add(new Decoded(key, version, false, record.value() == null ? null : reader.read(record.value())));
+
+            @Override
+            public Decoded whole(ArchivedRecord record) {
+                return new Decoded(sourceKey(record::header), headerVersion(record::header), false,
+                    record.value() == null ? null : reader.read(record.value()));
             }
-        }
+        });
+        decoded.removeIf(record -> record == BEYOND_THE_LINE);
         return decoded;
     }
 
@@ -178,6 +186,9 @@ public final class ArchiveFold {
      */
     private record Decoded(String key, long version, boolean covered, ReadResult read) {
     }
+
+    /** Stands for the records of a segment at or above the line, dropped before the fold sees them. */
+    private static final Decoded BEYOND_THE_LINE = new Decoded(null, 0, true, null);
 
     /** Every archived record below the line, partition after partition, each in offset order; a segment is read and checked in one pass. */
     private void forEachBelow(Map<PartitionId, Long> until, Consumer<ArchivedRecord> action) {
@@ -196,38 +207,22 @@ public final class ArchiveFold {
         });
     }
 
-    /** Whether a snapshot holds the event, told by the record's headers alone: its aggregate at or below the snapshot's version. */
-    private static boolean heldBySnapshot(Map<String, byte[]> headers, Map<String, AggregateState> snapshot) {
-        if (snapshot.isEmpty()) {
-            return false;
-        }
-        return held(sourceKey(headers), headerVersion(headers), snapshot);
-    }
-
     private static boolean held(String key, long version, Map<String, AggregateState> snapshot) {
         AggregateState base = key == null ? null : snapshot.get(key);
         return base != null && version > 0 && version <= base.version();
     }
 
-    private static String sourceKey(ArchivedRecord record) {
-        return sourceKey(record.headers());
-    }
-
     /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
-    private static String sourceKey(Map<String, byte[]> headers) {
-        byte[] type = headers.get(AGGREGATE_TYPE);
-        byte[] id = headers.get(AGGREGATE_ID);
-        return type == null || id == null ? null : new String(type, StandardCharsets.UTF_8) + ":" + new String(id, StandardCharsets.UTF_8);
+    private static String sourceKey(HeaderText headers) {
+        String type = headers.get(AGGREGATE_TYPE);
+        String id = headers.get(AGGREGATE_ID);
+        return type == null || id == null ? null : type + ":" + id;
     }
 
-    private static long headerVersion(ArchivedRecord record) {
-        return headerVersion(record.headers());
-    }
-
-    private static long headerVersion(Map<String, byte[]> headers) {
-        byte[] version = headers.get(AGGREGATE_VERSION);
+    private static long headerVersion(HeaderText headers) {
+        String version = headers.get(AGGREGATE_VERSION);
         try {
-            return version == null ? 0 : Long.parseLong(new String(version, StandardCharsets.UTF_8));
+            return version == null ? 0 : Long.parseLong(version);
         } catch (NumberFormatException e) {
             return 0;
         }

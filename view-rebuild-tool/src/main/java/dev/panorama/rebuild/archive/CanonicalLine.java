@@ -1,0 +1,233 @@
+package dev.panorama.rebuild.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A record line laid out as {@link RecordCodec#encode} writes it — {@code offset}, {@code timestamp}, an
+ * optional {@code key}, {@code headers} holding text only, then an optional {@code value} or
+ * {@code valueBase64} last — read by a plain scan over its bytes: the offset and where each header lies,
+ * without a parser and without touching the value, which is most of the line. A rebuild from snapshots
+ * tells most records apart by their headers alone, so this is what it pays per record it does not fold.
+ * Any other layout, or a header holding an escape, is not read here ({@link #scan} gives {@code null}) and
+ * the line is decoded by {@link RecordCodec#decode} instead. The value is not checked for well-formedness:
+ * the segment's SHA-256 has been checked against the manifest before any line is scanned.
+ */
+final class CanonicalLine implements HeaderText {
+
+    private static final byte[] OFFSET = ascii("{\"offset\":");
+    private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
+    private static final byte[] KEY = ascii(",\"key\":\"");
+    private static final byte[] HEADERS = ascii(",\"headers\":{");
+    private static final byte[] VALUE = ascii(",\"value\":\"");
+    private static final byte[] VALUE_BASE64 = ascii(",\"valueBase64\":\"");
+    private static final byte[] NULL = ascii("null");
+    /** Longest offset read here: 18 digits never overflow a long. */
+    private static final int MAX_DIGITS = 18;
+
+    private final byte[] line;
+    private final long offset;
+    /** Per header, four positions: name start, name end, value start, value end (value start -1: a {@code null} value). */
+    private final int[] spans;
+    private final int headers;
+
+    private CanonicalLine(byte[] line, long offset, int[] spans, int headers) {
+        this.line = line;
+        this.offset = offset;
+        this.spans = spans;
+        this.headers = headers;
+    }
+
+    long offset() {
+        return offset;
+    }
+
+    /** The line's offset and header positions, or {@code null} when it is not laid out as {@code encode} writes it. */
+    static CanonicalLine scan(byte[] bytes, int from, int length) {
+        int end = from + length;
+        int at = expect(bytes, from, end, OFFSET);
+        if (at < 0) {
+            return null;
+        }
+        int digits = at;
+        long offset = 0;
+        while (at < end && bytes[at] >= '0' && bytes[at] <= '9' && at - digits < MAX_DIGITS) {
+            offset = offset * 10 + (bytes[at++] - '0');
+        }
+        if (at == digits) {
+            return null;
+        }
+        at = expect(bytes, at, end, TIMESTAMP);
+        if (at < 0) {
+            return null;
+        }
+        at = integerEnd(bytes, at, end);
+        if (at < 0) {
+            return null;
+        }
+        int key = expect(bytes, at, end, KEY);
+        if (key >= 0) {
+            int closing = stringEnd(bytes, key, end, true);
+            if (closing < 0) {
+                return null;
+            }
+            at = closing + 1;
+        }
+        at = expect(bytes, at, end, HEADERS);
+        if (at < 0) {
+            return null;
+        }
+        int[] spans = new int[4 * 8];
+        int count = 0;
+        if (at < end && bytes[at] == '}') {
+            at++;
+        } else {
+            while (true) {
+                if (at >= end || bytes[at] != '"') {
+                    return null;
+                }
+                int nameStart = at + 1;
+                int nameEnd = stringEnd(bytes, nameStart, end, false);
+                if (nameEnd < 0 || nameEnd + 1 >= end || bytes[nameEnd + 1] != ':') {
+                    return null;
+                }
+                int valueStart;
+                int valueEnd;
+                at = nameEnd + 2;
+                if (at < end && bytes[at] == '"') {
+                    valueStart = at + 1;
+                    valueEnd = stringEnd(bytes, valueStart, end, false);
+                    if (valueEnd < 0) {
+                        return null;
+                    }
+                    at = valueEnd + 1;
+                } else if (expect(bytes, at, end, NULL) > 0) {
+                    valueStart = -1;
+                    valueEnd = -1;
+                    at += NULL.length;
+                } else {
+                    return null;
+                }
+                if (4 * count + 4 > spans.length) {
+                    spans = Arrays.copyOf(spans, spans.length * 2);
+                }
+                spans[4 * count] = nameStart;
+                spans[4 * count + 1] = nameEnd;
+                spans[4 * count + 2] = valueStart;
+                spans[4 * count + 3] = valueEnd;
+                count++;
+                if (at < end && bytes[at] == ',') {
+                    at++;
+                } else if (at < end && bytes[at] == '}') {
+                    at++;
+                    break;
+                } else {
+                    return null;
+                }
+            }
+        }
+        return endsTheLine(bytes, at, end) ? new CanonicalLine(bytes, offset, spans, count) : null;
+    }
+
+    /** After the headers: the line's closing brace, or a value string that closes the line. */
+    private static boolean endsTheLine(byte[] bytes, int at, int end) {
+        if (at == end - 1) {
+            return bytes[at] == '}';
+        }
+        int value = expect(bytes, at, end, VALUE);
+        if (value < 0) {
+            value = expect(bytes, at, end, VALUE_BASE64);
+        }
+        return value >= 0 && end - 2 >= value && bytes[end - 2] == '"' && bytes[end - 1] == '}';
+    }
+
+    @Override
+    public String get(String name) {
+        // From the last: a header given twice keeps its last value, as the decoder keeps it.
+        for (int header = headers - 1; header >= 0; header--) {
+            if (nameIs(spans[4 * header], spans[4 * header + 1], name)) {
+                int valueStart = spans[4 * header + 2];
+                return valueStart < 0 ? null : new String(line, valueStart, spans[4 * header + 3] - valueStart, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private boolean nameIs(int start, int end, String name) {
+        if (!isAscii(name)) {
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            return Arrays.equals(line, start, end, utf8, 0, utf8.length);
+        }
+        if (end - start != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (line[start + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The position after {@code literal} when it is at {@code at}, else -1. */
+    private static int expect(byte[] bytes, int at, int end, byte[] literal) {
+        if (end - at < literal.length) {
+            return -1;
+        }
+        for (int i = 0; i < literal.length; i++) {
+            if (bytes[at + i] != literal[i]) {
+                return -1;
+            }
+        }
+        return at + literal.length;
+    }
+
+    /** The position after an optionally negative integer at {@code at}, else -1. */
+    private static int integerEnd(byte[] bytes, int at, int end) {
+        if (at < end && bytes[at] == '-') {
+            at++;
+        }
+        int digits = at;
+        while (at < end && bytes[at] >= '0' && bytes[at] <= '9') {
+            at++;
+        }
+        return at == digits ? -1 : at;
+    }
+
+    /**
+     * The position of the quote closing a string whose content starts at {@code at}, else -1: at the line's
+     * end, at a control byte (not JSON), or at an escape when {@code escapes} is false.
+     */
+    private static int stringEnd(byte[] bytes, int at, int end, boolean escapes) {
+        while (at < end) {
+            byte b = bytes[at];
+            if (b == '"') {
+                return at;
+            }
+            if (b >= 0 && b < 0x20) {
+                return -1;
+            }
+            if (b == '\\') {
+                if (!escapes) {
+                    return -1;
+                }
+                at++;
+            }
+            at++;
+        }
+        return -1;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
