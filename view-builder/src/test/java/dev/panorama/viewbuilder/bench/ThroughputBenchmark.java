@@ -2,6 +2,8 @@ package dev.panorama.viewbuilder.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -165,7 +167,7 @@ public final class ThroughputBenchmark {
                     if (sinks.indexes().containsKey(view)) {
                         String index = sinks.indexes().get(view);
                         List<BulkOperation> operations = chunk.stream().map(document -> BulkOperation.of(op -> op.index(put -> put.index(index)
-                            .id(document.id()).document(DocumentJson.toMap(document))))).toList();
+                            .id(document.id()).document(BinaryData.of(DocumentJson.toBytes(document), ContentType.APPLICATION_JSON))))).toList();
                         elasticsearch.bulk(bulk -> bulk.operations(operations));
                     } else {
                         sinks.database().getCollection(collection(view)).insertMany(chunk.stream()
@@ -208,7 +210,7 @@ public final class ThroughputBenchmark {
                 if (sinks.indexes().containsKey(step.getKey())) {
                     String index = sinks.indexes().get(step.getKey());
                     elasticsearch.get(get -> get.index(index).id(document.id()), Map.class);
-                    elasticsearch.index(put -> put.index(index).id(document.id()).document(DocumentJson.toMap(document)));
+                    elasticsearch.index(put -> put.index(index).id(document.id()).document(BinaryData.of(DocumentJson.toBytes(document), ContentType.APPLICATION_JSON)));
                 } else {
                     MongoCollection<Document> collection = sinks.database().getCollection(collection(step.getKey()));
                     collection.find(Filters.eq("_id", document.id())).first();

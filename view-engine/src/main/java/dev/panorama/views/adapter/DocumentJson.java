@@ -6,7 +6,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * How documents and states become JSON in the stores: instants as RFC 3339 strings, decimals as
@@ -23,9 +22,8 @@ public final class DocumentJson {
     private DocumentJson() {
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> toMap(Object value) {
-        return MAPPER.convertValue(value, Map.class);
+    public static byte[] toBytes(Object value) {
+        return MAPPER.writeValueAsBytes(value);
     }
 
     public static String toJson(Object value) {

@@ -10,6 +10,7 @@ import dev.panorama.views.state.RestaurantState;
 import dev.panorama.views.state.StateFold;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Aggregate states held in memory and indexed by foreign key: the fold the rebuild tool and the
@@ -28,9 +28,10 @@ import java.util.TreeMap;
 public final class InMemoryStates implements States {
 
     private final Map<String, AggregateState> states = new LinkedHashMap<>();
-    private final Map<String, TreeMap<String, OrderState>> ordersOfConsumer = new HashMap<>();
-    private final Map<String, TreeMap<String, OrderState>> ordersAtRestaurant = new HashMap<>();
-    private final Map<String, TreeMap<String, DeliveryState>> deliveriesOfOrder = new HashMap<>();
+    // Indexes by foreign key, unsorted: a fold writes them once per event, a lookup sorts its few entries.
+    private final Map<String, Map<String, OrderState>> ordersOfConsumer = new HashMap<>();
+    private final Map<String, Map<String, OrderState>> ordersAtRestaurant = new HashMap<>();
+    private final Map<String, Map<String, DeliveryState>> deliveriesOfOrder = new HashMap<>();
 
     /** Folds one event into its aggregate's state. */
     public FoldResult apply(DomainEvent event) {
@@ -53,20 +54,27 @@ public final class InMemoryStates implements States {
         switch (state) {
             case OrderState order -> {
                 if (before instanceof OrderState old) {
-                    ordersOfConsumer.get(old.consumerId()).remove(old.id());
-                    ordersAtRestaurant.get(old.restaurantId()).remove(old.id());
+                    moved(ordersOfConsumer, old.consumerId(), order.consumerId(), old.id());
+                    moved(ordersAtRestaurant, old.restaurantId(), order.restaurantId(), old.id());
                 }
-                ordersOfConsumer.computeIfAbsent(order.consumerId(), id -> new TreeMap<>()).put(order.id(), order);
-                ordersAtRestaurant.computeIfAbsent(order.restaurantId(), id -> new TreeMap<>()).put(order.id(), order);
+                ordersOfConsumer.computeIfAbsent(order.consumerId(), id -> new HashMap<>()).put(order.id(), order);
+                ordersAtRestaurant.computeIfAbsent(order.restaurantId(), id -> new HashMap<>()).put(order.id(), order);
             }
             case DeliveryState delivery -> {
                 if (before instanceof DeliveryState old) {
-                    deliveriesOfOrder.get(old.orderId()).remove(old.id());
+                    moved(deliveriesOfOrder, old.orderId(), delivery.orderId(), old.id());
                 }
-                deliveriesOfOrder.computeIfAbsent(delivery.orderId(), id -> new TreeMap<>()).put(delivery.id(), delivery);
+                deliveriesOfOrder.computeIfAbsent(delivery.orderId(), id -> new HashMap<>()).put(delivery.id(), delivery);
             }
             case ConsumerState ignored -> { }
             case RestaurantState ignored -> { }
+        }
+    }
+
+    /** Takes a state out of the index entry of its old foreign key when the key changed (else the put replaces it in place). */
+    private static void moved(Map<String, ? extends Map<String, ?>> index, String oldKey, String newKey, String id) {
+        if (!oldKey.equals(newKey)) {
+            index.get(oldKey).remove(id);
         }
     }
 
@@ -112,17 +120,21 @@ public final class InMemoryStates implements States {
 
     @Override
     public List<OrderState> ordersOfConsumer(String consumerId) {
-        return List.copyOf(ordersOfConsumer.getOrDefault(consumerId, new TreeMap<>()).values());
+        return byId(ordersOfConsumer.get(consumerId));
     }
 
     @Override
     public List<OrderState> ordersAtRestaurant(String restaurantId) {
-        return List.copyOf(ordersAtRestaurant.getOrDefault(restaurantId, new TreeMap<>()).values());
+        return byId(ordersAtRestaurant.get(restaurantId));
     }
 
     @Override
     public List<DeliveryState> deliveriesOfOrder(String orderId) {
-        return List.copyOf(deliveriesOfOrder.getOrDefault(orderId, new TreeMap<>()).values());
+        return byId(deliveriesOfOrder.get(orderId));
+    }
+
+    private static <T extends AggregateState> List<T> byId(Map<String, T> indexed) {
+        return indexed == null ? List.of() : indexed.values().stream().sorted(Comparator.comparing(AggregateState::id)).toList();
     }
 
     private <T extends AggregateState> Optional<T> get(String type, String id, Class<T> stateType) {

@@ -154,19 +154,25 @@ final class CanonicalLine implements HeaderText {
     }
 
     private boolean nameIs(int start, int end, String name) {
-        if (!isAscii(name)) {
-            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-            return Arrays.equals(line, start, end, utf8, 0, utf8.length);
-        }
-        if (end - start != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (line[start + i] != name.charAt(i)) {
-                return false;
+        if (end - start == name.length()) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c > 127) {
+                    return sameUtf8(start, end, name);
+                }
+                if (line[start + i] != c) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        // Of different lengths, only a name beyond ASCII can match: it has more UTF-8 bytes than characters.
+        return end - start > name.length() && !isAscii(name) && sameUtf8(start, end, name);
+    }
+
+    private boolean sameUtf8(int start, int end, String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(line, start, end, utf8, 0, utf8.length);
     }
 
     /** The position after {@code literal} when it is at {@code at}, else -1. */

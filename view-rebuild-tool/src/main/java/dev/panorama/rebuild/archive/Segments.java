@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * archiving the same offsets twice makes the same file.
  */
 final class Segments {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Segments() {
     }
@@ -160,6 +165,26 @@ final class Segments {
         };
     }
 
+    /**
+     * The first line feed at or after {@code from}, else the length: eight bytes at a time, as most of a line is
+     * its value and every line is looked through for its end.
+     */
+    static int lineFeed(byte[] bytes, int from) {
+        int at = from;
+        for (; at + Long.BYTES <= bytes.length; at += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, at) ^ 0x0A0A0A0A0A0A0A0AL;
+            // A byte of the word is zero where a line feed was; the lowest flagged byte is the first one.
+            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeros != 0) {
+                return at + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (at < bytes.length && bytes[at] != '\n') {
+            at++;
+        }
+        return at;
+    }
+
     /** The decompressed lines of a segment, one after another, with the checks every reader makes of their offsets. */
     private static final class Lines {
 
@@ -183,10 +208,7 @@ final class Segments {
             if (position >= plain.length) {
                 return false;
             }
-            int end = position;
-            while (end < plain.length && plain[end] != '\n') {
-                end++;
-            }
+            int end = lineFeed(plain, position);
             start = position;
             length = end - start;
             position = end + 1;

@@ -15,7 +15,6 @@ import dev.panorama.views.state.FoldResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -71,15 +70,18 @@ public final class ArchiveFold {
      */
     public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, Map<String, AggregateState> snapshot, LongConsumer progress) {
         Counts counts = new Counts();
-        Map<String, Long> seen = new HashMap<>();
+        // Aggregates whose snapshot version was met below the line: their snapshot state is not ahead of it.
+        Set<String> reached = new HashSet<>();
         Set<String> started = new HashSet<>();
         forEachDecoded(until, snapshot, decoded -> {
             counts.read++;
             if (decoded.covered()) {
-                seen.merge(decoded.key(), decoded.version(), Math::max);
+                if (decoded != HELD_BELOW_ITS_SNAPSHOT) {
+                    reached.add(decoded.key());
+                }
                 counts.covered++;
             } else {
-                apply(decoded.read(), states, counts, snapshot, seen, started);
+                apply(decoded.read(), states, counts, snapshot, reached, started);
             }
             if (counts.read % 5_000 == 0) {
                 progress.accept(counts.read);
@@ -90,7 +92,7 @@ public final class ArchiveFold {
             if (started.contains(key)) {
                 return;
             }
-            if (seen.getOrDefault(key, 0L) >= state.version()) {
+            if (reached.contains(key)) {
                 states.put(state);
                 counts.fromSnapshot++;
             } else {
@@ -165,7 +167,12 @@ public final class ArchiveFold {
                 }
                 String key = sourceKey(headers);
                 long version = headerVersion(headers);
-                return held(key, version, snapshot) ? new Decoded(key, version, true, null) : null;
+                AggregateState base = key == null ? null : snapshot.get(key);
+                if (base == null || version <= 0 || version > base.version()) {
+                    return null;
+                }
+                // Held: only the event at the snapshot's own version tells the fold anything (that the snapshot is not ahead of the line).
+                return version == base.version() ? new Decoded(key, version, true, null) : HELD_BELOW_ITS_SNAPSHOT;
             }
 
             @Override
@@ -190,6 +197,9 @@ public final class ArchiveFold {
     /** Stands for the records of a segment at or above the line, dropped before the fold sees them. */
     private static final Decoded BEYOND_THE_LINE = new Decoded(null, 0, true, null);
 
+    /** Stands for a record a snapshot holds that is older than the snapshot's own version: counted, nothing more. */
+    private static final Decoded HELD_BELOW_ITS_SNAPSHOT = new Decoded(null, 0, true, null);
+
     /** Every archived record below the line, partition after partition, each in offset order; a segment is read and checked in one pass. */
     private void forEachBelow(Map<PartitionId, Long> until, Consumer<ArchivedRecord> action) {
         until.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(entry -> entry.getValue() > 0).forEach(entry -> {
@@ -205,11 +215,6 @@ public final class ArchiveFold {
                 }
             }
         });
-    }
-
-    private static boolean held(String key, long version, Map<String, AggregateState> snapshot) {
-        AggregateState base = key == null ? null : snapshot.get(key);
-        return base != null && version > 0 && version <= base.version();
     }
 
     /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
@@ -243,7 +248,7 @@ public final class ArchiveFold {
         return total;
     }
 
-    private void apply(ReadResult read, InMemoryStates states, Counts counts, Map<String, AggregateState> snapshot, Map<String, Long> seen,
+    private void apply(ReadResult read, InMemoryStates states, Counts counts, Map<String, AggregateState> snapshot, Set<String> reached,
                        Set<String> started) {
         if (read == null) {
             counts.unreadable++;
@@ -257,7 +262,9 @@ public final class ArchiveFold {
                     long version = accepted.event().metadata().aggregateVersion();
                     if (version <= base.version()) {
                         // A record without headers that the snapshot holds.
-                        seen.merge(key, version, Math::max);
+                        if (version == base.version()) {
+                            reached.add(key);
+                        }
                         counts.covered++;
                         return;
                     }

@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.panorama.views.adapter.DocumentJson;
 import dev.panorama.views.runtime.DocumentStore;
@@ -71,7 +73,8 @@ public final class ElasticsearchDocumentStore implements DocumentStore, StoredVi
     public Written write(List<Write> writes) {
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (Write write : writes) {
-            Map<String, Object> source = DocumentJson.toMap(write.document());
+            // The document's JSON as bytes, sent as they are: no map in between, no second serialisation by the client.
+            BinaryData source = BinaryData.of(DocumentJson.toBytes(write.document()), ContentType.APPLICATION_JSON);
             String id = write.document().id();
             if (write.expected() == null) {
                 operations.add(BulkOperation.of(op -> op.create(create -> create.index(index).id(id).document(source))));
