@@ -100,9 +100,6 @@ final class Segments {
         verifyChecksum(entry, content, name);
         List<ArchivedRecord> decoded = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
         records(entry, content, partition, name).forEachRemaining(decoded::add);
-        if (decoded.size() != entry.records()) {
-            throw new ArchiveCorruptedException("segment " + name + " holds " + decoded.size() + " records; the manifest says " + entry.records());
-        }
         return decoded;
     }
 
@@ -125,13 +122,10 @@ final class Segments {
             made.add(result != null ? result : reader.whole(record != null ? record : lines.decode(partition)));
         }
         lines.atEnd();
-        if (lines.count != entry.records()) {
-            throw new ArchiveCorruptedException("segment " + name + " holds " + lines.count + " records; the manifest says " + entry.records());
-        }
         return made;
     }
 
-    /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase. */
+    /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase, and their count. */
     static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
         // Whole, then cut at the line feeds: the lines are decoded from the bytes, never turned into text first.
         Lines lines = new Lines(entry, decompress(content, name), name);
@@ -234,9 +228,13 @@ final class Segments {
             previous = offset;
         }
 
+        /** The lines ended where the entry says, and there were as many as it says. */
         void atEnd() {
             if (previous != entry.lastOffset()) {
                 throw new ArchiveCorruptedException("segment " + name + " ends at offset " + previous + "; the manifest says " + entry.lastOffset());
+            }
+            if (count != entry.records()) {
+                throw new ArchiveCorruptedException("segment " + name + " holds " + count + " records; the manifest says " + entry.records());
             }
         }
     }
