@@ -1,7 +1,6 @@
 package dev.panorama.devstack.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
 
@@ -10,7 +9,8 @@ import java.net.InetSocketAddress;
 /**
  * mongo-java-server over TCP, in memory: the official driver talks the wire protocol to it. It has no
  * sessions or multi-document transactions and ignores partial-index filters, so Panorama's MongoDB
- * code uses neither (see docs/adr/0001). Where Docker exists, the same tests run against {@code mongod}.
+ * code uses neither (see docs/adr/0001). Its secondary indexes are kept by {@link EqualityIndex} (the
+ * server alone ignores them and scans). Where Docker exists, the same tests run against {@code mongod}.
  */
 public final class EmbeddedMongoEngine implements MongoEngine {
 
@@ -25,7 +25,7 @@ public final class EmbeddedMongoEngine implements MongoEngine {
     /** @param port the port, 0 for any free one */
     public static EmbeddedMongoEngine start(int port) {
         Ports.requireFree("MongoDB", port, "--mongo-port");
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IndexedMemoryBackend());
         try {
             server.bind("127.0.0.1", port);
             return new EmbeddedMongoEngine(server, server.getLocalAddress());
