@@ -2,10 +2,12 @@ package dev.panorama.views.adapter;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * How documents and states become JSON in the stores: instants as RFC 3339 strings, decimals as
@@ -19,6 +21,9 @@ public final class DocumentJson {
         .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private DocumentJson() {
     }
 
@@ -30,7 +35,13 @@ public final class DocumentJson {
         return MAPPER.writeValueAsString(value);
     }
 
-    public static <T> T fromJson(String json, Class<T> type) {
-        return MAPPER.readValue(json, type);
+    /** The value as the map its JSON would parse into (nested maps and lists, strings, numbers, booleans). */
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, MAP);
+    }
+
+    /** A map such as a store's decoded document, read as {@code type} the way its JSON text would be. */
+    public static <T> T fromMap(Map<String, ?> map, Class<T> type) {
+        return MAPPER.convertValue(map, type);
     }
 }
