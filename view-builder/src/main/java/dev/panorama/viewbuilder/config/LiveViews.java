@@ -140,7 +140,7 @@ final class LiveViews implements Supplier<ViewMaintainer> {
                 ViewIndexes.ensureVersion(elasticsearch, name, entry.view(), entry.version(), properties.indexReplicas());
                 yield new ElasticsearchDocumentStore(elasticsearch, ViewIndexes.indexName(name, entry.version()));
             }
-            case MONGODB -> new MongoDocumentStore(database, MongoDocumentStore.collectionName(name, entry.version()));
+            case MONGODB -> MongoDocumentStore.ofView(database, name, entry.view(), entry.version());
         };
         return new ViewTarget(entry.projection(), entry.version(), sink);
     }

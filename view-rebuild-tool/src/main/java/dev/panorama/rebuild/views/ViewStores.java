@@ -102,7 +102,7 @@ public final class ViewStores {
                 yield new VersionStore(store, store);
             }
             case MONGODB -> {
-                var store = new MongoDocumentStore(database, MongoDocumentStore.collectionName(name(entry), entry.version()));
+                var store = MongoDocumentStore.ofView(database, name(entry), entry.view(), entry.version());
                 yield new VersionStore(store, store);
             }
         };

@@ -18,7 +18,11 @@ import dev.panorama.views.adapter.DocumentJson;
 import dev.panorama.views.runtime.DocumentStore;
 import dev.panorama.views.runtime.StoredView;
 import org.bson.Document;
+import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,6 +53,32 @@ public final class MongoDocumentStore implements DocumentStore, StoredView {
     public MongoDocumentStore(MongoDatabase database, String collectionName) {
         this.collection = database.getCollection(collectionName);
         collection.createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true).name(COMPARE_AND_SET_INDEX));
+    }
+
+    /**
+     * The store of a view version, with the lookup indexes its mapping declares
+     * ({@code schemas/views/<view>.v<N>.mongodb.json}, {@code indexes}): read-your-writes finds the
+     * documents a consumer's or a restaurant's write reaches by those fields, which would otherwise be a
+     * collection scan per check. A version without a mapping file gets none.
+     *
+     * @param name the view's name in this deployment (it may carry a prefix)
+     * @param view the view's id in the catalogue
+     */
+    public static MongoDocumentStore ofView(MongoDatabase database, String name, String view, int version) {
+        MongoDocumentStore store = new MongoDocumentStore(database, collectionName(name, version));
+        String resource = "panorama/schemas/views/" + view + ".v" + version + ".mongodb.json";
+        try (InputStream in = MongoDocumentStore.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in != null) {
+                for (JsonNode index : DocumentJson.MAPPER.readTree(in).path("indexes")) {
+                    Document key = new Document();
+                    index.get("key").properties().forEach(field -> key.append(field.getKey(), field.getValue().asInt()));
+                    store.collection.createIndex(key, new IndexOptions().name(index.get("name").asString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource + " failed: " + e.getMessage(), e);
+        }
+        return store;
     }
 
     /** MongoDB views live in a collection per version: {@code order-details} v1 in {@code order_details_v1}. */
