@@ -104,7 +104,7 @@ public final class MongoDocumentStore implements DocumentStore, StoredView {
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
         for (Write write : writes) {
             String id = write.document().id();
-            Document document = Document.parse(DocumentJson.toJson(write.document())).append("_id", id);
+            Document document = new Document(DocumentJson.toMap(write.document())).append("_id", id);
             if (write.expected() == null) {
                 models.add(new InsertOneModel<>(document.append(REVISION, 1L)));
             } else {
