@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -45,10 +46,20 @@ public final class MongoStateStore implements StateStore {
         OrderState.TYPE, OrderState.class,
         DeliveryState.TYPE, DeliveryState.class);
 
+    /** States held to spare fan-outs decoding what did not change; about a kilobyte each. */
+    public static final int DEFAULT_RECENT_STATES = 20_000;
+
     private final MongoCollection<Document> collection;
+    private final RecentStates recent;
 
     public MongoStateStore(MongoDatabase database, String collectionName) {
+        this(database, collectionName, DEFAULT_RECENT_STATES);
+    }
+
+    /** @param recentStates how many states to hold for foreign-key lookups */
+    public MongoStateStore(MongoDatabase database, String collectionName, int recentStates) {
         this.collection = database.getCollection(collectionName);
+        this.recent = new RecentStates(recentStates);
         collection.createIndex(Indexes.ascending("type", "consumerId"), new IndexOptions().name("orders_by_consumer"));
         collection.createIndex(Indexes.ascending("type", "restaurantId"), new IndexOptions().name("orders_by_restaurant"));
         collection.createIndex(Indexes.ascending("type", "orderId"), new IndexOptions().name("deliveries_by_order"));
@@ -65,6 +76,7 @@ public final class MongoStateStore implements StateStore {
         List<String> ids = keys.stream().map(SourceKey::toString).toList();
         for (Document document : collection.find(Filters.in("_id", ids))) {
             AggregateState state = state(document);
+            recent.remember(state);
             found.put(state.source(), state);
         }
         return found;
@@ -99,6 +111,7 @@ public final class MongoStateStore implements StateStore {
             }
             throw new StateConflictException("states moved on meanwhile: " + conflicts);
         }
+        updates.forEach(update -> recent.remember(update.state()));
     }
 
     @Override
@@ -167,9 +180,38 @@ public final class MongoStateStore implements StateStore {
         return Optional.ofNullable(collection.find(Filters.eq("_id", key.toString())).first()).map(document -> type.cast(state(document)));
     }
 
+    /**
+     * The states a filter matches, sorted by id: their ids and versions first, then whole only those not
+     * held at that version. A state that moved on between the two reads comes back newer, never older.
+     */
     private <T extends AggregateState> List<T> query(Bson filter, Class<T> type) {
-        List<T> states = new ArrayList<>();
-        collection.find(filter).sort(new Document("_id", 1)).forEach(document -> states.add(type.cast(state(document))));
+        List<String> ids = new ArrayList<>();
+        Map<String, AggregateState> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Document document : collection.find(filter).projection(Projections.include("version")).sort(new Document("_id", 1))) {
+            String id = document.getString("_id");
+            ids.add(id);
+            AggregateState held = recent.at(id, document.get("version", Number.class).longValue());
+            if (held != null) {
+                found.put(id, held);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Document document : collection.find(Filters.in("_id", missing))) {
+                AggregateState state = state(document);
+                recent.remember(state);
+                found.put(document.getString("_id"), state);
+            }
+        }
+        List<T> states = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            AggregateState state = found.get(id);
+            if (state != null) {
+                states.add(type.cast(state));
+            }
+        }
         return states;
     }
 
