@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +96,7 @@ public final class EventReader {
             event.get("aggregateType").asString(),
             event.get("aggregateId").asString(),
             event.get("aggregateVersion").asLong(),
-            Instant.parse(event.get("occurredAt").asString()),
+            Instants.parse(event.get("occurredAt").asString()),
             event.get("correlationId").asString());
     }
 

@@ -36,12 +36,12 @@ public final class JsonValues {
     }
 
     public static Instant instant(JsonNode node, String field) {
-        return Instant.parse(text(node, field));
+        return Instants.parse(text(node, field));
     }
 
     public static Instant optionalInstant(JsonNode node, String field) {
         String value = optionalText(node, field);
-        return value == null ? null : Instant.parse(value);
+        return value == null ? null : Instants.parse(value);
     }
 
     public static PersonName name(JsonNode node) {
