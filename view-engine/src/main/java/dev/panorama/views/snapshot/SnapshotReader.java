@@ -97,15 +97,24 @@ public final class SnapshotReader {
      * loading a large snapshot). A record that does not map still fails clearly.
      */
     public AggregateState storedRecord(String line) {
-        JsonNode node = parse(line, "record");
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return storedRecord(bytes, 0, bytes.length);
+    }
+
+    /**
+     * {@link #storedRecord(String)} for the record that is the UTF-8 line of {@code length} bytes at
+     * {@code offset} of {@code bytes}: read where it lies, not decoded into a string first.
+     */
+    public AggregateState storedRecord(byte[] bytes, int offset, int length) {
+        JsonNode node = parse(bytes, offset, length);
         try {
             return state(node);
         } catch (RuntimeException e) {
             if (e instanceof InvalidSnapshotException) {
                 throw e;
             }
-            throw new InvalidSnapshotException("a stored snapshot record does not map onto a state (" + e + "): " + line.substring(0,
-                Math.min(line.length(), 200)));
+            throw new InvalidSnapshotException("a stored snapshot record does not map onto a state (" + e + "): "
+                + new String(bytes, offset, Math.min(length, 200), StandardCharsets.UTF_8));
         }
     }
 
@@ -133,14 +142,25 @@ public final class SnapshotReader {
 
     private JsonNode parse(String line, String what) {
         try {
-            JsonNode node = json.readTree(line);
-            if (node == null || !node.isObject()) {
-                throw new InvalidSnapshotException("the snapshot " + what + " is not a JSON object");
-            }
-            return node;
+            return object(json.readTree(line), what);
         } catch (JacksonException e) {
             throw new InvalidSnapshotException("the snapshot " + what + " is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private JsonNode parse(byte[] bytes, int offset, int length) {
+        try {
+            return object(json.readTree(bytes, offset, length), "record");
+        } catch (JacksonException e) {
+            throw new InvalidSnapshotException("the snapshot record is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode object(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidSnapshotException("the snapshot " + what + " is not a JSON object");
+        }
+        return node;
     }
 
     private static void check(Schema schema, JsonNode node, String what) {

@@ -63,6 +63,24 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void aStoredRecordIsReadFromItsBytesWithinTheWholeSnapshot() {
+        InMemoryStates folded = Oracle.states(FtgoStory.generate(7, 8, 3, 40));
+        List<String> lines = SnapshotLines.of("order", Instant.parse("2026-11-26T10:00:00Z"), folded.all()).stream()
+            .map(line -> line.replace("\"name\":\"", "\"name\":\"Crème brûlée & ")).toList();
+        byte[] snapshot = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        int start = lines.getFirst().getBytes(StandardCharsets.UTF_8).length + 1;
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            int length = line.getBytes(StandardCharsets.UTF_8).length;
+            assertThat(reader.storedRecord(snapshot, start, length)).isEqualTo(reader.record(line));
+            start += length + 1;
+        }
+        assertThat(lines.get(1)).contains("Crème brûlée");
+        assertThatThrownBy(() -> reader.storedRecord(snapshot, 0, 12)).isInstanceOf(SnapshotReader.InvalidSnapshotException.class)
+            .hasMessageContaining("not JSON");
+    }
+
+    @Test
     void aRecordThatBreaksItsSchemaIsRefusedWithWhere() {
         assertThatThrownBy(() -> reader.record("{\"aggregateType\":\"order\",\"aggregateId\":\"not-a-uuid\",\"aggregateVersion\":1,\"state\":{}}"))
             .isInstanceOf(SnapshotReader.InvalidSnapshotException.class).hasMessageContaining("schema");

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -110,9 +111,28 @@ public final class SnapshotArchive {
             throw new ArchiveCorruptedException("snapshot " + snapshot.file() + " is corrupted: SHA-256 " + Sha256.of(content) + ", "
                 + content.length + " bytes; its description says " + snapshot.sha256() + ", " + snapshot.bytes() + " bytes");
         }
-        List<String> lines = gunzip(content).lines().toList();
+        byte[] text = gunzip(content);
+        int[] ends = lineEnds(text);
         // Checked against the schemas when stored, guarded by the checksum since: mapped, not validated again; on every core.
-        return lines.subList(1, lines.size() - 1).parallelStream().map(reader::storedRecord).toList();
+        // The records lie between the header (the first line) and the trailer (the last), each read from its bytes where they lie.
+        return IntStream.range(1, ends.length - 1).parallel().mapToObj(line -> {
+            int start = ends[line - 1] + 1;
+            return reader.storedRecord(text, start, ends[line] - start);
+        }).toList();
+    }
+
+    /** Where each line of {@code text} ends: at its line feed, or at the end of the text for a last line without one. */
+    private static int[] lineEnds(byte[] text) {
+        IntStream.Builder ends = IntStream.builder();
+        for (int at = 0; at < text.length; at++) {
+            if (text[at] == '\n') {
+                ends.add(at);
+            }
+        }
+        if (text.length > 0 && text[text.length - 1] != '\n') {
+            ends.add(text.length);
+        }
+        return ends.build().toArray();
     }
 
     private static StoredSnapshot describe(JsonNode node) {
@@ -131,9 +151,9 @@ public final class SnapshotArchive {
         return bytes.toByteArray();
     }
 
-    private static String gunzip(byte[] content) {
+    private static byte[] gunzip(byte[] content) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new ArchiveCorruptedException("a snapshot does not decompress: " + e.getMessage());
         }
