@@ -36,7 +36,9 @@ import java.util.function.Function;
 /**
  * Aggregate states in one MongoDB collection: {@code _id} is the source key, {@code version} the
  * aggregate version, {@code state} the folded state, plus the foreign keys fan-outs query by. A save is
- * a per-document compare-and-set on {@code version}; no session or transaction is needed.
+ * a per-document compare-and-set on {@code version}; no session or transaction is needed. Lookups by
+ * foreign key reuse the states read or saved lately ({@link RecentStates}) that are still at their
+ * stored version.
  */
 public final class MongoStateStore implements StateStore {
 
