@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import java.util.zip.GZIPOutputStream;
  */
 final class Segments {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Segments() {
     }
@@ -159,26 +155,6 @@ final class Segments {
         };
     }
 
-    /**
-     * The first line feed at or after {@code from}, else the length: eight bytes at a time, as most of a line is
-     * its value and every line is looked through for its end.
-     */
-    static int lineFeed(byte[] bytes, int from) {
-        int at = from;
-        for (; at + Long.BYTES <= bytes.length; at += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, at) ^ 0x0A0A0A0A0A0A0A0AL;
-            // A byte of the word is zero where a line feed was; the lowest flagged byte is the first one.
-            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
-            if (zeros != 0) {
-                return at + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        while (at < bytes.length && bytes[at] != '\n') {
-            at++;
-        }
-        return at;
-    }
-
     /** The decompressed lines of a segment, one after another, with the checks every reader makes of their offsets. */
     private static final class Lines {
 
@@ -202,7 +178,7 @@ final class Segments {
             if (position >= plain.length) {
                 return false;
             }
-            int end = lineFeed(plain, position);
+            int end = LineFeeds.next(plain, position);
             start = position;
             length = end - start;
             position = end + 1;

@@ -2,6 +2,7 @@ package dev.panorama.rebuild.snapshot;
 
 import dev.panorama.rebuild.archive.ArchiveCorruptedException;
 import dev.panorama.rebuild.archive.ArchiveStore;
+import dev.panorama.rebuild.archive.LineFeeds;
 import dev.panorama.rebuild.archive.Sha256;
 import dev.panorama.views.snapshot.SnapshotReader;
 import dev.panorama.views.state.AggregateState;
@@ -127,17 +128,13 @@ public final class SnapshotArchive {
         // A plain growing array: a stream builder's bookkeeping per line feed showed in profiles of large snapshots.
         int[] ends = new int[1024];
         int lines = 0;
-        for (int at = 0; at < text.length; at++) {
-            if (text[at] == '\n') {
-                if (lines == ends.length) {
-                    ends = Arrays.copyOf(ends, lines * 2);
-                }
-                ends[lines++] = at;
+        for (int from = 0; from < text.length; ) {
+            int end = LineFeeds.next(text, from);
+            if (lines == ends.length) {
+                ends = Arrays.copyOf(ends, lines * 2);
             }
-        }
-        if (text.length > 0 && text[text.length - 1] != '\n') {
-            ends = Arrays.copyOf(ends, lines + 1);
-            ends[lines++] = text.length;
+            ends[lines++] = end;
+            from = end + 1;
         }
         return Arrays.copyOf(ends, lines);
     }

@@ -132,25 +132,6 @@ class SegmentsTest {
             .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("holds 10 records; the manifest says 9");
     }
 
-    @Test
-    void findsEachLineFeedWhereverItFallsInAWord() {
-        for (int length = 0; length < 40; length++) {
-            for (int feed = 0; feed <= length; feed++) {
-                byte[] bytes = new byte[length];
-                java.util.Arrays.fill(bytes, (byte) 0x8A);
-                if (feed < length) {
-                    bytes[feed] = '\n';
-                    if (feed + 1 < length) {
-                        bytes[feed + 1] = '\n';
-                    }
-                }
-                for (int from = 0; from <= Math.min(feed, length); from++) {
-                    assertThat(Segments.lineFeed(bytes, from)).as("length %d, feed at %d, from %d", length, feed, from).isEqualTo(Math.min(feed, length));
-                }
-            }
-        }
-    }
-
     private static List<ArchivedRecord> read(Segments.Encoded segment) {
         List<ArchivedRecord> read = new ArrayList<>();
         Segments.records(segment.entry(), segment.content(), ORDERS_0, "test").forEachRemaining(read::add);

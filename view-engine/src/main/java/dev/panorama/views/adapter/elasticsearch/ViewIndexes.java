@@ -1,14 +1,12 @@
 package dev.panorama.views.adapter.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.adapter.ViewMappings;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Creates a view's versioned index from its published mapping
@@ -72,10 +70,9 @@ public final class ViewIndexes {
     }
 
     private static void create(ElasticsearchClient client, String alias, String view, int version, int replicas, boolean withAlias) {
-        String resource = "panorama/schemas/views/" + view + ".v" + version + ".elasticsearch.json";
         String index = indexName(alias, version);
         try {
-            ObjectNode body = (ObjectNode) DocumentJson.MAPPER.readTree(read(resource));
+            ObjectNode body = (ObjectNode) ViewMappings.require(view, version, "elasticsearch");
             body.remove("$comment");
             body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", replicas);
             if (withAlias) {
@@ -84,15 +81,6 @@ public final class ViewIndexes {
             client.indices().create(create -> create.index(index).withJson(new StringReader(body.toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("creating index " + index + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = ViewIndexes.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

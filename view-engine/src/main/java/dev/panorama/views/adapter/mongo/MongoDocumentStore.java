@@ -15,14 +15,13 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.panorama.views.adapter.DocumentJson;
+import dev.panorama.views.adapter.ViewMappings;
 import dev.panorama.views.runtime.DocumentStore;
 import dev.panorama.views.runtime.StoredView;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,17 +65,10 @@ public final class MongoDocumentStore implements DocumentStore, StoredView {
      */
     public static MongoDocumentStore ofView(MongoDatabase database, String name, String view, int version) {
         MongoDocumentStore store = new MongoDocumentStore(database, collectionName(name, version));
-        String resource = "panorama/schemas/views/" + view + ".v" + version + ".mongodb.json";
-        try (InputStream in = MongoDocumentStore.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                for (JsonNode index : DocumentJson.MAPPER.readTree(in).path("indexes")) {
-                    Document key = new Document();
-                    index.get("key").properties().forEach(field -> key.append(field.getKey(), field.getValue().asInt()));
-                    store.collection.createIndex(key, new IndexOptions().name(index.get("name").asString()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + resource + " failed: " + e.getMessage(), e);
+        for (JsonNode index : ViewMappings.find(view, version, "mongodb").map(mapping -> mapping.path("indexes")).orElse(MissingNode.getInstance())) {
+            Document key = new Document();
+            index.get("key").properties().forEach(field -> key.append(field.getKey(), field.getValue().asInt()));
+            store.collection.createIndex(key, new IndexOptions().name(index.get("name").asString()));
         }
         return store;
     }
