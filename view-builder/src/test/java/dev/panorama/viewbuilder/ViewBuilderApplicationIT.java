@@ -2,6 +2,7 @@ package dev.panorama.viewbuilder;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.panorama.devstack.Engines;
@@ -16,12 +17,16 @@ import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.OrderHistoryProjection;
 import dev.panorama.views.projection.Projections;
 import dev.panorama.views.projection.ViewProjection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.web.client.RestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +47,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +85,9 @@ class ViewBuilderApplicationIT {
 
     @Autowired
     private MongoClient mongo;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @LocalServerPort
     private int port;
@@ -134,6 +144,22 @@ class ViewBuilderApplicationIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             database.getCollection(NAMESPACE.prefix() + "-view_builder_positions").countDocuments(Filters.exists("heartbeat.roundTripMillis")))
             .as("partitions with a heartbeat round trip").isEqualTo(12));
+
+        // Offsets are committed asynchronously: they still land, at the positions the batches recorded.
+        assertThat(listeners.getListenerContainer(NAMESPACE.group("view-builder")).getContainerProperties().isSyncCommits()).isFalse();
+        MongoCollection<Document> positions = database.getCollection(NAMESPACE.prefix() + "-view_builder_positions");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ENGINES.kafka().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(NAMESPACE.group("view-builder"))
+                    .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, Long> recorded = new HashMap<>();
+                positions.find().forEach(position -> recorded.put(new TopicPartition(position.getString("topic"), position.getInteger("partition")),
+                    position.getLong("nextOffset")));
+                assertThat(committed).hasSize(12);
+                committed.forEach((partition, offset) -> assertThat(offset.offset()).as("committed offset of " + partition)
+                    .isEqualTo(recorded.get(partition)));
+            });
+        }
     }
 
     private Map<String, JsonNode> stored(ViewProjection<?> projection, MongoDatabase database) throws IOException {

@@ -14,7 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Decides whether a view has applied a caller's write, and waits (bounded, with back-off) until it has.
+ * Decides whether a view has applied a caller's write, and waits (bounded, with back-off) until it has,
+ * checking again as soon as the view builder finishes a batch when a {@link BatchWatch} is given.
  *
  * <p>The view builder saves an aggregate's folded state <em>before</em> it writes the documents rendered
  * from it, so a state at the token's version only says "the event was read", not "the view shows it".
@@ -28,11 +29,19 @@ public final class ReadYourWrites {
     private final SourceStates states;
     private final List<AppliedDocuments> documents;
     private final ConsistencySettings settings;
+    private final BatchWatch batches;
 
+    /** Waits that sleep out their back-off between checks. */
     public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings) {
+        this(states, documents, settings, null);
+    }
+
+    /** @param batches wakes a wait when the view builder finishes a batch, for a check at once; {@code null}: none */
+    public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings, BatchWatch batches) {
         this.states = states;
         this.documents = List.copyOf(documents);
         this.settings = settings;
+        this.batches = batches;
     }
 
     /** Returns once {@code view} reflects {@code token}; throws {@link NotYetConsistentException} after the bounded wait. */
@@ -48,11 +57,25 @@ public final class ReadYourWrites {
             if (remaining <= 0) {
                 throw new NotYetConsistentException(token, view, Duration.ofNanos(System.nanoTime() - start), settings.retryAfter());
             }
-            LockSupport.parkNanos(Math.min(pause, remaining));
-            if (Thread.currentThread().isInterrupted()) {
+            if (!pause(Math.min(pause, remaining))) {
                 throw new NotYetConsistentException(token, view, Duration.ofNanos(System.nanoTime() - start), settings.retryAfter());
             }
             pause = Math.min(pause * 2, settings.maxBackoff().toNanos());
+        }
+    }
+
+    /** Sleeps until the next batch lands or {@code nanos} passed; false when interrupted. */
+    private boolean pause(long nanos) {
+        if (batches == null) {
+            LockSupport.parkNanos(nanos);
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            batches.awaitBatch(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -18,6 +18,7 @@ import dev.panorama.queryapi.adapter.out.mongo.MongoSourceStates;
 import dev.panorama.queryapi.adapter.out.mongo.MongoViewCollections;
 import dev.panorama.queryapi.adapter.out.mongo.MongoViewPositions;
 import dev.panorama.queryapi.adapter.out.mongo.MongoViewVersionRegistry;
+import dev.panorama.queryapi.application.BatchWatch;
 import dev.panorama.queryapi.application.ConsistencySettings;
 import dev.panorama.queryapi.application.ReadYourWrites;
 import dev.panorama.queryapi.application.View;
@@ -31,12 +32,14 @@ import dev.panorama.views.runtime.ViewVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +72,7 @@ class QueryApiConfiguration {
     }
 
     @Bean
-    ViewPositions viewPositions(MongoDatabase database, QueryApiProperties properties) {
+    MongoViewPositions viewPositions(MongoDatabase database, QueryApiProperties properties) {
         return new MongoViewPositions(database, properties.collection("view_builder_positions"), properties.groupId());
     }
 
@@ -85,14 +88,22 @@ class QueryApiConfiguration {
         return new MongoViewVersions(database, properties.namePrefix());
     }
 
+    /** Absent when {@code batch-watch-interval} is 0. */
+    @Bean(destroyMethod = "close")
+    BatchWatch batchWatch(MongoViewPositions positions, QueryApiProperties properties) {
+        Duration interval = properties.consistency().batchWatchInterval();
+        return interval.isZero() ? null : new BatchWatch(positions::lastAppliedAt, interval);
+    }
+
     @Bean
     ReadYourWrites readYourWrites(MongoDatabase database, ElasticsearchClient elasticsearch, MongoViewCollections collections,
-                                  QueryApiProperties properties) {
+                                  ObjectProvider<BatchWatch> batchWatch, QueryApiProperties properties) {
         QueryApiProperties.Consistency consistency = properties.consistency();
         return new ReadYourWrites(new MongoSourceStates(database, properties.collection("view_builder_states")),
             List.of(new ElasticsearchAppliedDocuments(elasticsearch, view -> properties.alias(view.id()), MAX_CHECKED_DOCUMENTS),
                 new MongoAppliedDocuments(collections, MAX_CHECKED_DOCUMENTS)),
-            new ConsistencySettings(consistency.maxWait(), consistency.initialBackoff(), consistency.maxBackoff(), consistency.retryAfter()));
+            new ConsistencySettings(consistency.maxWait(), consistency.initialBackoff(), consistency.maxBackoff(), consistency.retryAfter()),
+            batchWatch.getIfAvailable());
     }
 
     @Bean

@@ -37,12 +37,15 @@ public record QueryApiProperties(
      * @param initialBackoff first pause between checks (doubled up to {@code maxBackoff})
      * @param maxBackoff longest pause between checks
      * @param retryAfter the {@code Retry-After} of a 409
+     * @param batchWatchInterval while queries wait, how often one poller reads whether the view builder finished a batch, to
+     *     wake them for a check at once; {@code 0} turns it off (waits then sleep out their back-off)
      */
     public record Consistency(
         @DefaultValue("2s") Duration maxWait,
         @DefaultValue("20ms") Duration initialBackoff,
         @DefaultValue("250ms") Duration maxBackoff,
-        @DefaultValue("1s") Duration retryAfter
+        @DefaultValue("1s") Duration retryAfter,
+        @DefaultValue("10ms") Duration batchWatchInterval
     ) {
     }
 

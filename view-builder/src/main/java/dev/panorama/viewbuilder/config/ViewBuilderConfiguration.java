@@ -19,8 +19,10 @@ import dev.panorama.views.runtime.ViewVersions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -95,5 +97,16 @@ class ViewBuilderConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         return new DefaultErrorHandler(backOff);
+    }
+
+    /**
+     * Offsets are committed asynchronously after each batch: still only once its writes are acknowledged,
+     * but the next poll does not wait for the broker's answer (a synchronous commit is a round trip of
+     * several milliseconds on every batch). A commit lost to a crash or a rebalance means the batch is
+     * read again, which the processed-event records and the version vectors make harmless.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncOffsetCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.panorama.views.runtime;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How far the view builder got, per topic partition: the next offset to apply, when the last applied
@@ -8,7 +9,18 @@ import java.time.Instant;
  */
 public interface Positions {
 
-    void applied(String topic, int partition, long nextOffset, Instant lastEventAt, Instant appliedAt);
+    /** Records one batch's positions, one per partition, in one round trip where the store allows it. */
+    void applied(List<Applied> partitions);
 
-    void heartbeatSeen(String topic, int partition, Instant emittedAt, Instant seenAt);
+    /**
+     * A partition applied up to (not including) {@code nextOffset}.
+     *
+     * @param heartbeat the last heartbeat among the applied records, or {@code null}
+     */
+    record Applied(String topic, int partition, long nextOffset, Instant lastEventAt, Instant appliedAt, HeartbeatSeen heartbeat) {
+    }
+
+    /** A heartbeat emitted at {@code emittedAt} reached the views at {@code seenAt}. */
+    record HeartbeatSeen(Instant emittedAt, Instant seenAt) {
+    }
 }

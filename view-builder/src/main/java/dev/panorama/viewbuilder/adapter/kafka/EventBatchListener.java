@@ -173,6 +173,7 @@ public final class EventBatchListener {
         Instant now = Instant.now();
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Instant> lastEventAt = new HashMap<>();
+        Map<TopicPartition, Positions.HeartbeatSeen> heartbeats = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
         }
@@ -181,10 +182,12 @@ public final class EventBatchListener {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             lastEventAt.merge(partition, event.metadata().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             if (event instanceof Heartbeat heartbeat) {
-                positions.heartbeatSeen(record.topic(), record.partition(), heartbeat.emittedAt(), now);
+                heartbeats.put(partition, new Positions.HeartbeatSeen(heartbeat.emittedAt(), now)); // records are in offset order: the last one stays
             }
         }
-        next.forEach((partition, offset) -> positions.applied(partition.topic(), partition.partition(), offset,
-            lastEventAt.getOrDefault(partition, Instant.EPOCH), now));
+        List<Positions.Applied> applied = new ArrayList<>(next.size());
+        next.forEach((partition, offset) -> applied.add(new Positions.Applied(partition.topic(), partition.partition(), offset,
+            lastEventAt.getOrDefault(partition, Instant.EPOCH), now, heartbeats.get(partition))));
+        positions.applied(applied);
     }
 }

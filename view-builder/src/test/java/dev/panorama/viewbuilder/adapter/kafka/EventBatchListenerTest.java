@@ -31,7 +31,6 @@ import org.springframework.kafka.mock.MockProducerFactory;
 
 import java.util.Collection;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +125,7 @@ class EventBatchListenerTest {
     private static final class NoPositions implements Positions {
 
         @Override
-        public void applied(String topic, int partition, long nextOffset, Instant lastEventAt, Instant appliedAt) {
-        }
-
-        @Override
-        public void heartbeatSeen(String topic, int partition, Instant emittedAt, Instant seenAt) {
+        public void applied(List<Applied> partitions) {
         }
     }
 

@@ -3,6 +3,8 @@ package dev.panorama.queryapi.adapter.out.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import dev.panorama.queryapi.application.PartitionPosition;
 import dev.panorama.queryapi.application.port.out.ViewPositions;
 import org.bson.Document;
@@ -39,6 +41,15 @@ public final class MongoViewPositions implements ViewPositions {
                         number(heartbeat, "roundTripMillis"))));
             }
             return positions;
+        });
+    }
+
+    /** When the view builder last recorded a batch's positions (on any topic), or {@code null} when it never did. */
+    public Instant lastAppliedAt() {
+        return MongoStores.call("reading positions", () -> {
+            Document latest = collection.find(Filters.eq("group", group)).sort(Sorts.descending("appliedAt"))
+                .projection(Projections.include("appliedAt")).limit(1).first();
+            return latest == null ? null : instant(latest, "appliedAt");
         });
     }
 
