@@ -76,7 +76,9 @@ public final class FreshnessBenchmark {
         Duration interval = duration(option("interval", "1s"));
         List<Double> rates = Arrays.stream(option("rates", "20,40,60").split(",")).map(Double::parseDouble).toList();
         List<Duration> refreshIntervals = Arrays.stream(option("refresh", "1s,250ms").split(",")).map(FreshnessBenchmark::duration).toList();
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "90")));
+        // Elasticsearch and the services reach their steady speed only minutes after start on two cores (the first
+        // minutes after "ready", its bulk writes took several times longer): measured runs start after that.
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "240")));
         Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "freshness: %s per run, rates %s commands/s, refresh intervals %s, probe every %d ms, %s%n",
             seconds, rates, refreshIntervals.stream().map(FreshnessReport::humane).toList(), interval.toMillis(), Instant.now());
