@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -34,6 +35,16 @@ class SecurityConfiguration {
 
     private static final String[] READERS = {"READER", "OPERATOR", "ADMIN"};
     private static final String[] OPERATORS = {"OPERATOR", "ADMIN"};
+
+    /**
+     * No observation around every security filter, authentication and authorization: under load they were
+     * about a tenth of the API's CPU per request, for spans nobody charts. Each request is still observed
+     * as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
