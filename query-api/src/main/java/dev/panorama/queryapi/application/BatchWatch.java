@@ -43,7 +43,7 @@ public final class BatchWatch implements AutoCloseable {
         this.poller = Thread.ofPlatform().name("batch-watch").daemon().start(this::poll);
     }
 
-    /** Returns when a batch lands after this call, or after {@code timeoutNanos} at the latest. */
+    /** Returns when a batch lands after this call, or after {@code timeoutNanos} at the latest (always so once closed). */
     public void awaitBatch(long timeoutNanos) throws InterruptedException {
         lock.lock();
         try {
@@ -53,7 +53,8 @@ public final class BatchWatch implements AutoCloseable {
             }
             try {
                 long remaining = timeoutNanos;
-                while (batches == seen && remaining > 0 && !closed) {
+                // Once closed nothing wakes a wait early: it lasts its pause, as without a watch (never a busy loop).
+                while (batches == seen && remaining > 0) {
                     remaining = batchLanded.awaitNanos(remaining);
                 }
             } finally {
@@ -118,7 +119,6 @@ public final class BatchWatch implements AutoCloseable {
         try {
             closed = true;
             someoneWaits.signalAll();
-            batchLanded.signalAll();
         } finally {
             lock.unlock();
         }
