@@ -31,12 +31,7 @@ public final class ReadYourWrites {
     private final ConsistencySettings settings;
     private final BatchWatch batches;
 
-    /** Waits that sleep out their back-off between checks. */
-    public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings) {
-        this(states, documents, settings, null);
-    }
-
-    /** @param batches wakes a wait when the view builder finishes a batch, for a check at once; {@code null}: none */
+    /** @param batches wakes a wait when the view builder finishes a batch, for a check at once; {@code null}: waits sleep out their back-off */
     public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings, BatchWatch batches) {
         this.states = states;
         this.documents = List.copyOf(documents);
