@@ -7,13 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A closed-loop load driver: {@code concurrency} platform threads, each sending its next request as soon
- * as the previous one answered, for a warm-up and then a measured window. Which request comes next is
- * drawn from a random seeded per thread, so the API and its direct baseline see the same sequence.
- * Latency is recorded in microseconds for requests started inside the measured window whose answer
+ * A load driver with two ways to send, each for a warm-up and then a measured window:
+ * <ul>
+ *   <li>closed loop ({@link #run}): {@code concurrency} platform threads, each sending its next request as soon
+ *   as the previous one answered — how much a side serves at most, and its latency when saturated;</li>
+ *   <li>open loop ({@link #runAtRate}): requests scheduled at a fixed rate whatever the answers, latency counted
+ *   from the scheduled start, so a late answer also delays what should have been sent behind it (no coordinated
+ *   omission) — the latency of both sides at the same offered load.</li>
+ * </ul>
+ * Which request comes next is drawn from a seeded random, so the API and its direct baseline see the same
+ * sequence. Latency is recorded in microseconds for requests started inside the measured window whose answer
  * passed its check; every other answer is an error and is not counted as throughput.
  */
 final class LoadDriver {
@@ -85,6 +93,108 @@ final class LoadDriver {
             }
         }
         return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+    }
+
+    /**
+     * Sends request number k at {@code start + k / rate} from a pool of {@code senders} threads (enough that a
+     * free one is there at each scheduled time unless the side falls behind, which then shows in its latency).
+     */
+    Result runAtRate(String name, int choices, Request request, double rate, int senders) throws InterruptedException {
+        long interval = Math.round(1e9 / rate);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime() + 50_000_000L;
+        long measuredFrom = start + warmUp.toNanos();
+        long measuredTo = measuredFrom + measured.toNanos();
+        List<Sender> pool = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            Sender sender = new Sender(choices, request, next, start, interval, measuredFrom, measuredTo);
+            pool.add(sender);
+            threads.add(Thread.ofPlatform().name(name + "-" + i).start(sender));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Histogram all = new Histogram(3);
+        long requests = 0;
+        long errors = 0;
+        long warmUpErrors = 0;
+        String firstError = null;
+        for (Sender sender : pool) {
+            all.add(sender.histogram);
+            requests += sender.requests;
+            errors += sender.errors;
+            warmUpErrors += sender.warmUpErrors;
+            if (firstError == null) {
+                firstError = sender.firstError;
+            }
+        }
+        return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+    }
+
+    private final class Sender implements Runnable {
+
+        private final int choices;
+        private final Request request;
+        private final AtomicLong next;
+        private final long start;
+        private final long interval;
+        private final long measuredFrom;
+        private final long measuredTo;
+        private final Histogram histogram = new Histogram(3);
+        private String firstError;
+        private long requests;
+        private long errors;
+        private long warmUpErrors;
+
+        Sender(int choices, Request request, AtomicLong next, long start, long interval, long measuredFrom, long measuredTo) {
+            this.choices = choices;
+            this.request = request;
+            this.next = next;
+            this.start = start;
+            this.interval = interval;
+            this.measuredFrom = measuredFrom;
+            this.measuredTo = measuredTo;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long number = next.getAndIncrement();
+                long scheduled = start + number * interval;
+                if (scheduled >= measuredTo) {
+                    return;
+                }
+                for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                // The same index for request number k on both sides, whichever thread sends it.
+                int index = new SplittableRandom(seed + number).nextInt(choices);
+                boolean ok;
+                try {
+                    ok = request.send(index);
+                    if (!ok && firstError == null) {
+                        firstError = "unexpected answer to request " + index;
+                    }
+                } catch (Exception e) {
+                    ok = false;
+                    if (firstError == null) {
+                        firstError = e.toString();
+                    }
+                }
+                long micros = (System.nanoTime() - scheduled) / 1000;
+                if (scheduled < measuredFrom) {
+                    if (!ok) {
+                        warmUpErrors++;
+                    }
+                } else if (ok) {
+                    histogram.recordValue(Math.max(1, micros));
+                    requests++;
+                } else {
+                    errors++;
+                }
+            }
+        }
     }
 
     private static final class Worker implements Runnable {

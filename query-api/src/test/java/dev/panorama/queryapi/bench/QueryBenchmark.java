@@ -50,8 +50,10 @@ import java.util.UUID;
  * Load on the query API against the devstack engines, with the stores themselves as the baseline in the
  * same run: for each main query, a closed-loop driver sends it to the API over HTTP, then sends the same
  * store request directly (the {@code _search} the API's reader builds, captured from the reader itself,
- * over plain HTTP; a MongoDB {@code find} by {@code _id} with the driver). Prints throughput, p50 and p99
- * per side and the ratio of the p99s. Run by {@code bench/query-benchmark.sh}.
+ * over plain HTTP; a MongoDB {@code find} by {@code _id} with the driver); then both sides again at one
+ * fixed rate (open loop, a share of what the API served closed loop), so their latencies are compared at
+ * the same offered load. Prints throughput, p50 and p99 per side and the ratio of the p99s, for each loop.
+ * Run by {@code bench/query-benchmark.sh}.
  */
 public final class QueryBenchmark {
 
@@ -64,6 +66,8 @@ public final class QueryBenchmark {
     private static final int PAGE = 20;
     private static final double RADIUS_KM = 5;
     private static final double GOAL = 2.0;
+    /** Threads sending at a fixed rate: enough that one is free at each scheduled time unless a side falls behind. */
+    private static final int SENDERS = 64;
 
     private static final HttpClient API_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
@@ -122,6 +126,8 @@ public final class QueryBenchmark {
 
         LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
         List<String> rows = new ArrayList<>();
+        List<String> openRows = new ArrayList<>();
+        double share = Double.parseDouble(System.getProperty("query-benchmark.open-loop-share", "0.5"));
         long errors = 0;
         List<String> errorNotes = new ArrayList<>();
         String only = System.getProperty("query-benchmark.queries", "abcde");
@@ -134,7 +140,16 @@ public final class QueryBenchmark {
             double ratio = Math.round(viaApi.p99Millis() / direct.p99Millis() * 100) / 100.0;
             rows.add(row(scenario.name(), "API", viaApi, String.format(Locale.ROOT, "%.2f× %s", ratio, ratio <= GOAL ? "ok" : "MISSED")));
             rows.add(row("", scenario.store(), direct, ""));
-            for (var side : List.of(Map.entry("API", viaApi), Map.entry("direct", direct))) {
+            // Both sides at the same offered load: a share of what the API served closed loop.
+            double rate = Math.max(1, Math.round(viaApi.throughput() * share));
+            LoadDriver.Result apiAtRate = driver.runAtRate("api-rate", scenario.choices(), scenario.api(), rate, SENDERS);
+            LoadDriver.Result directAtRate = driver.runAtRate("direct-rate", scenario.choices(), scenario.direct(), rate, SENDERS);
+            double openRatio = Math.round(apiAtRate.p99Millis() / directAtRate.p99Millis() * 100) / 100.0;
+            openRows.add(row(scenario.name(), "API @" + (long) rate, apiAtRate,
+                String.format(Locale.ROOT, "%.2f× %s", openRatio, openRatio <= GOAL ? "ok" : "MISSED")));
+            openRows.add(row("", scenario.store(), directAtRate, ""));
+            for (var side : List.of(Map.entry("API", viaApi), Map.entry("direct", direct), Map.entry("API at a rate", apiAtRate),
+                Map.entry("direct at a rate", directAtRate))) {
                 LoadDriver.Result result = side.getValue();
                 errors += result.errors() + result.warmUpErrors();
                 if (result.firstError() != null) {
@@ -156,14 +171,18 @@ public final class QueryBenchmark {
             data.consumers.size(), BenchData.mongo("consumer_summary_v1").countDocuments(), data.restaurants.size(),
             count(elasticsearch, QueryApiStack.alias("available-restaurants")), data.openPeriods(),
             QueryApiStack.AGGREGATE_TYPES.size() * QueryApiStack.PARTITIONS);
-        System.out.printf(Locale.ROOT, "load: closed loop, %d threads, %d s warm-up then %d s measured per query and side; "
-            + "API over HTTP/1.1 with an API key, direct = the same store request without the API%n", concurrency, warmUp.toSeconds(), seconds);
+        System.out.printf(Locale.ROOT, "load: closed loop, %d threads, then open loop at %.0f %% of the API's closed-loop req/s (%d senders); "
+            + "%d s warm-up then %d s measured per query, side and loop; API over HTTP/1.1 with an API key, direct = the same store request "
+            + "without the API%n", concurrency, share * 100, SENDERS, warmUp.toSeconds(), seconds);
         System.out.println();
         System.out.printf(Locale.ROOT, "%-46s | %-10s | %8s | %8s | %8s | %6s | %s%n", "query", "side", "req/s", "p50 ms", "p99 ms", "errors",
             "p99 API/direct (goal ≤ 2×)");
         System.out.println("-".repeat(46) + "-+-" + "-".repeat(10) + "-+-" + "-".repeat(8) + "-+-" + "-".repeat(8) + "-+-" + "-".repeat(8)
             + "-+-" + "-".repeat(6) + "-+-" + "-".repeat(26));
         rows.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%nopen loop: both sides at the same fixed rate (%.0f %% of the API's closed-loop req/s), latency from each "
+            + "request's scheduled start%n", share * 100);
+        openRows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%nerrors: %d (warm-up included)%n", errors);
         errorNotes.forEach(note -> System.out.println("  first error: " + note));
         api.close();
