@@ -6,6 +6,7 @@ import dev.panorama.rebuild.archive.HeaderText;
 import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.archive.SegmentEntry;
 import dev.panorama.rebuild.archive.SegmentLines;
+import dev.panorama.rebuild.snapshot.SnapshotCoverage;
 import dev.panorama.views.event.EventReader;
 import dev.panorama.views.event.ReadResult;
 import dev.panorama.views.projection.InMemoryStates;
@@ -15,6 +16,7 @@ import dev.panorama.views.state.FoldResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class ArchiveFold {
      * @param progress told the number of records read so far, every few thousand records
      */
     public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, LongConsumer progress) {
-        return fold(until, states, Map.of(), progress);
+        return fold(until, states, Map.of(), List.of(), progress);
     }
 
     /**
@@ -66,14 +68,37 @@ public final class ArchiveFold {
      * applied (the relay had not published that event yet, or the live builder had not read it), and that
      * aggregate is folded from its events instead, in a second pass over the archive.
      *
+     * <p>
+     * Segments a snapshot wholly holds ({@code coverages}, worked out when it was stored) are not even opened, when
+     * they all lie below the line; the aggregates whose last event they hold have then reached the line too.
+     *
      * @param snapshot snapshot states by source key ({@code order:<id>})
+     * @param coverages the archived segments each snapshot wholly holds
      */
-    public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, Map<String, AggregateState> snapshot, LongConsumer progress) {
+    public Outcome fold(Map<PartitionId, Long> until, InMemoryStates states, Map<String, AggregateState> snapshot, List<SnapshotCoverage> coverages,
+                        LongConsumer progress) {
         Counts counts = new Counts();
         // Aggregates whose snapshot version was met below the line: their snapshot state is not ahead of it.
         Set<String> reached = new HashSet<>();
         Set<String> started = new HashSet<>();
-        forEachDecoded(until, snapshot, decoded -> {
+        Map<PartitionId, Long> unopened = new HashMap<>();
+        for (SnapshotCoverage coverage : coverages) {
+            if (snapshot.isEmpty() || !coverage.usableBelow(until, archive)) {
+                continue;
+            }
+            coverage.held().forEach((partition, through) -> unopened.put(partition, through.lastOffset()));
+            String type = coverage.aggregateType() + ":";
+            snapshot.keySet().forEach(key -> {
+                if (key.startsWith(type) && !coverage.pending().contains(key)) {
+                    reached.add(key);
+                }
+            });
+            long held = coverage.records(archive);
+            counts.read += held;
+            counts.covered += held;
+            counts.unopened += held;
+        }
+        forEachDecoded(until, unopened, snapshot, decoded -> {
             counts.read++;
             if (decoded.covered()) {
                 if (decoded != HELD_BELOW_ITS_SNAPSHOT) {
@@ -115,7 +140,7 @@ public final class ArchiveFold {
         }
         progress.accept(counts.read);
         return new Outcome(counts.read, counts.applied, counts.alreadyApplied, counts.unreadable, counts.parked, counts.heartbeats, counts.covered,
-            counts.fromSnapshot, counts.refolded);
+            counts.unopened, counts.fromSnapshot, counts.refolded);
     }
 
     /**
@@ -124,12 +149,17 @@ public final class ArchiveFold {
      * while the caller folds on its own thread in order (reading an event costs far more than folding it).
      * A segment that fails its check fails the fold when its turn comes, as a sequential read would.
      */
-    private void forEachDecoded(Map<PartitionId, Long> until, Map<String, AggregateState> snapshot, Consumer<Decoded> action) {
+    private void forEachDecoded(Map<PartitionId, Long> until, Map<PartitionId, Long> unopened, Map<String, AggregateState> snapshot,
+                                Consumer<Decoded> action) {
         List<Callable<List<Decoded>>> segments = new ArrayList<>();
         until.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(entry -> entry.getValue() > 0).forEach(entry -> {
+            long heldThrough = unopened.getOrDefault(entry.getKey(), -1L);
             for (SegmentEntry segment : archive.manifest(entry.getKey()).segments()) {
                 if (segment.firstOffset() >= entry.getValue()) {
                     break;
+                }
+                if (segment.lastOffset() <= heldThrough) {
+                    continue;
                 }
                 segments.add(() -> decode(entry.getKey(), segment, entry.getValue(), snapshot));
             }
@@ -291,11 +321,12 @@ public final class ArchiveFold {
      * @param parked events behind a missing earlier version of their aggregate, dead-lettered live as well
      * @param heartbeats position markers, not domain data
      * @param covered events a snapshot holds, not parsed
+     * @param unopened of those, the records of segments a snapshot wholly holds, not even read
      * @param fromSnapshot aggregates whose state came from a snapshot
      * @param refolded aggregates whose snapshot state was ahead of the line, folded from their events instead
      */
     public record Outcome(long read, long applied, long alreadyApplied, long unreadable, long parked, long heartbeats, long covered,
-                          long fromSnapshot, long refolded) {
+                          long unopened, long fromSnapshot, long refolded) {
     }
 
     private static final class Counts {
@@ -306,6 +337,7 @@ public final class ArchiveFold {
         long parked;
         long heartbeats;
         long covered;
+        long unopened;
         long fromSnapshot;
         long refolded;
     }

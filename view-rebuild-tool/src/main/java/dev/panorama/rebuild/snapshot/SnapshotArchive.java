@@ -1,14 +1,20 @@
 package dev.panorama.rebuild.snapshot;
 
 import dev.panorama.rebuild.archive.ArchiveCorruptedException;
+import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.ArchiveStore;
 import dev.panorama.rebuild.archive.LineFeeds;
+import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.archive.Sha256;
+import dev.panorama.views.event.EventReader;
 import dev.panorama.views.snapshot.SnapshotReader;
 import dev.panorama.views.state.AggregateState;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +27,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -31,8 +41,10 @@ import java.util.zip.GZIPOutputStream;
  * Command services' snapshots kept in the event archive, beside the segments:
  * {@code snapshots/<aggregateType>/<takenAt>.ndjson.gz} (the lines exactly as the service sent them) and
  * {@code snapshots/<aggregateType>/<takenAt>.json}, written after it, naming its checksum — a snapshot
- * without its description is an interrupted write and is not listed. Both are written put-if-absent:
- * storing the same snapshot twice is a no-op, and nothing stored is ever changed.
+ * without its description is an interrupted write and is not listed — and then
+ * {@code snapshots/<aggregateType>/<takenAt>.coverage.json.gz}, the archived segments the snapshot wholly holds
+ * ({@link SnapshotCoverage}; without it a rebuild reads every segment). All are written put-if-absent: storing
+ * the same snapshot twice is a no-op, and nothing stored is ever changed.
  */
 public final class SnapshotArchive {
 
@@ -42,6 +54,8 @@ public final class SnapshotArchive {
 
     private final ArchiveStore store;
     private final SnapshotReader reader = new SnapshotReader();
+    /** Needed only for archived records without routing headers; its schemas take a while to load. */
+    private EventReader events;
 
     public SnapshotArchive(ArchiveStore store) {
         this.store = store;
@@ -70,11 +84,13 @@ public final class SnapshotArchive {
         if (reader.trailer(last) != records) {
             throw new SnapshotReader.InvalidSnapshotException("the trailer announces " + reader.trailer(last) + " records, the snapshot has " + records);
         }
+        List<AggregateState> states = new ArrayList<>(lines.size() - 2);
         for (String line : lines.subList(1, lines.size() - 1)) {
             AggregateState state = reader.record(line);
             if (!state.aggregateType().equals(header.aggregateType())) {
                 throw new SnapshotReader.InvalidSnapshotException("a " + state.aggregateType() + " record in a snapshot of " + header.aggregateType());
             }
+            states.add(state);
         }
         byte[] content = gzip(String.join("\n", lines) + "\n");
         String base = ROOT + header.aggregateType() + "/" + NAME.format(header.takenAt());
@@ -85,7 +101,56 @@ public final class SnapshotArchive {
             .put("takenAt", stored.takenAt().toString()).put("service", stored.service()).put("records", records)
             .put("outboxHighWaterMark", stored.outboxHighWaterMark()).put("file", stored.file()).put("bytes", stored.bytes())
             .put("sha256", stored.sha256())));
+        SnapshotCoverage coverage = SnapshotCoverage.of(header.aggregateType(), states, new ArchiveReader(store), this::events);
+        store.putIfAbsent(coverageFile(stored), gzip(encode(coverage, stored).toString()));
         return stored;
+    }
+
+    /**
+     * The archived segments a stored snapshot wholly holds, as worked out when it was stored; empty for a snapshot
+     * stored without it, or one whose coverage cannot be read (a rebuild then reads every segment).
+     */
+    public Optional<SnapshotCoverage> coverage(StoredSnapshot snapshot) {
+        return store.get(coverageFile(snapshot)).flatMap(object -> {
+            try {
+                JsonNode node = JSON.readTree(gunzip(object.content()));
+                if (!snapshot.sha256().equals(node.path("snapshotSha256").asString(""))) {
+                    return Optional.empty();
+                }
+                Map<PartitionId, SnapshotCoverage.HeldThrough> held = new HashMap<>();
+                for (JsonNode partition : node.get("held")) {
+                    held.put(new PartitionId(partition.get("topic").asString(), partition.get("partition").asInt()),
+                        new SnapshotCoverage.HeldThrough(partition.get("lastOffset").asLong(), partition.get("segmentSha256").asString()));
+                }
+                Set<String> pending = new HashSet<>();
+                node.get("pending").forEach(key -> pending.add(key.asString()));
+                return Optional.of(new SnapshotCoverage(node.get("aggregateType").asString(), held, pending));
+            } catch (JacksonException | ArchiveCorruptedException | IllegalArgumentException | NullPointerException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String coverageFile(StoredSnapshot snapshot) {
+        return snapshot.file().substring(0, snapshot.file().length() - ".ndjson.gz".length()) + ".coverage.json.gz";
+    }
+
+    private static ObjectNode encode(SnapshotCoverage coverage, StoredSnapshot snapshot) {
+        ObjectNode node = JSON.createObjectNode().put("snapshotSha256", snapshot.sha256()).put("aggregateType", coverage.aggregateType());
+        ArrayNode held = node.putArray("held");
+        coverage.held().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> held.addObject()
+            .put("topic", entry.getKey().topic()).put("partition", entry.getKey().partition())
+            .put("lastOffset", entry.getValue().lastOffset()).put("segmentSha256", entry.getValue().segmentSha256()));
+        ArrayNode pending = node.putArray("pending");
+        coverage.pending().stream().sorted().forEach(pending::add);
+        return node;
+    }
+
+    private synchronized EventReader events() {
+        if (events == null) {
+            events = new EventReader();
+        }
+        return events;
     }
 
     /** The stored snapshots of an aggregate type, newest first. */

@@ -6,6 +6,7 @@ import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.replay.ArchiveFold;
 import dev.panorama.rebuild.replay.ViewComparison;
 import dev.panorama.rebuild.snapshot.SnapshotArchive;
+import dev.panorama.rebuild.snapshot.SnapshotCoverage;
 import dev.panorama.rebuild.switchover.RebuildCheckpoints.Checkpoint;
 import dev.panorama.rebuild.views.LiveGroup;
 import dev.panorama.rebuild.views.ViewStores;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,13 +149,18 @@ public final class ViewRebuild {
 
         InMemoryStates states = new InMemoryStates();
         ArchiveFold fold = new ArchiveFold(archive, reader);
-        Map<String, AggregateState> base = settings.useSnapshots() ? snapshotStates(entry.projection(), checkpoint.startedAt(), out) : Map.of();
+        Map<String, AggregateState> base = new HashMap<>();
+        List<SnapshotCoverage> coverages = new ArrayList<>();
+        if (settings.useSnapshots()) {
+            loadSnapshots(entry.projection(), checkpoint.startedAt(), base, coverages, out);
+        }
         long total = fold.recordsBelow(checkpoint.handover());
         out.say("folding " + total + " archived records below the handover line");
-        ArchiveFold.Outcome folded = fold.fold(checkpoint.handover(), states, base, done -> out.progress("fold", done, total));
+        ArchiveFold.Outcome folded = fold.fold(checkpoint.handover(), states, base, coverages, done -> out.progress("fold", done, total));
         out.say("folded: " + folded.applied() + " events applied, " + folded.alreadyApplied() + " duplicates, " + folded.heartbeats() + " heartbeats, "
             + folded.unreadable() + " unreadable and " + folded.parked() + " parked (dead-lettered live as well), " + states.size() + " aggregates"
-            + (base.isEmpty() ? "" : "; " + folded.fromSnapshot() + " states from snapshots, " + folded.covered() + " events they hold not parsed, "
+            + (base.isEmpty() ? "" : "; " + folded.fromSnapshot() + " states from snapshots, " + folded.covered() + " events they hold not parsed ("
+            + folded.unopened() + " in segments they wholly hold, not even opened), "
             + folded.refolded() + " aggregates ahead of the line folded from their events"));
 
         SortedSet<String> ids = FullRender.documentIds(entry.projection(), states);
@@ -181,14 +188,15 @@ public final class ViewRebuild {
         return new Result(settings.view(), settings.version(), ids.size(), check, true);
     }
 
-    /** The newest snapshot of each source type taken before the rebuild began, by source key. */
-    private Map<String, AggregateState> snapshotStates(ViewProjection<?> projection, Instant before, Listener out) {
+    /** The newest snapshot of each source type taken before the rebuild began: its states by source key, and the segments it wholly holds. */
+    private void loadSnapshots(ViewProjection<?> projection, Instant before, Map<String, AggregateState> base, List<SnapshotCoverage> coverages,
+                               Listener out) {
         out.say("loading the newest snapshots taken before " + before);
-        Map<String, AggregateState> base = new java.util.HashMap<>();
         for (String type : new java.util.TreeSet<>(projection.sourceTypes())) {
             List<SnapshotArchive.StoredSnapshot> stored = snapshots.list(type);
             snapshots.newest(type, before).ifPresentOrElse(snapshot -> {
                 snapshots.states(snapshot).forEach(state -> base.put(state.source().toString(), state));
+                snapshots.coverage(snapshot).ifPresent(coverages::add);
                 out.say("using the " + type + " snapshot taken " + snapshot.takenAt() + " (" + snapshot.records() + " aggregates)");
             }, () -> {
                 if (!stored.isEmpty()) {
@@ -197,7 +205,6 @@ public final class ViewRebuild {
                 }
             });
         }
-        return base;
     }
 
     private ViewCatalog.Entry entry(String view, int version) {

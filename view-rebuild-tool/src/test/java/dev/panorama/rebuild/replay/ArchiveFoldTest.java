@@ -5,11 +5,14 @@ import dev.panorama.rebuild.archive.ArchiveWriter;
 import dev.panorama.rebuild.archive.ArchivedRecord;
 import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
 import dev.panorama.rebuild.archive.PartitionId;
+import dev.panorama.rebuild.snapshot.SnapshotArchive;
+import dev.panorama.rebuild.snapshot.SnapshotCoverage;
 import dev.panorama.views.event.DomainEvent;
 import dev.panorama.views.event.EventReader;
 import dev.panorama.views.fixtures.EnvelopeJson;
 import dev.panorama.views.fixtures.FtgoStory;
 import dev.panorama.views.fixtures.Oracle;
+import dev.panorama.views.fixtures.SnapshotLines;
 import dev.panorama.views.projection.InMemoryStates;
 import dev.panorama.views.projection.OrderHistoryProjection;
 import dev.panorama.views.state.AggregateState;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,13 +64,58 @@ class ArchiveFoldTest {
         Oracle.states(story.subList(0, story.size() * 3 / 5)).all().forEach(state -> snapshot.put(state.source().toString(), state));
         InMemoryStates states = new InMemoryStates();
 
-        ArchiveFold.Outcome outcome = fold.fold(ends, states, snapshot, done -> { });
+        ArchiveFold.Outcome outcome = fold.fold(ends, states, snapshot, List.of(), done -> { });
 
         assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
         assertThat(outcome.covered()).as("events the snapshot holds are not parsed").isPositive();
         assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
         assertThat(outcome.refolded()).isZero();
         assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
+    }
+
+    @Test
+    void segmentsAStoredSnapshotWhollyHoldsAreNotOpenedAndTheFoldIsTheSame() {
+        List<DomainEvent> story = FtgoStory.generate(7, 20, 4, 150);
+        Map<PartitionId, Long> ends = archive(story, false);
+        ArchiveReader archive = new ArchiveReader(new LocalDirectoryArchiveStore(directory));
+        List<AggregateState> held = List.copyOf(Oracle.states(story.subList(0, story.size() * 3 / 5)).all());
+        Map<String, AggregateState> snapshot = new HashMap<>();
+        held.forEach(state -> snapshot.put(state.source().toString(), state));
+        List<SnapshotCoverage> coverages = storeSnapshots(held);
+        assertThat(coverages).as("a snapshot of three fifths of the story wholly holds some segments").anyMatch(coverage -> !coverage.held().isEmpty());
+        InMemoryStates states = new InMemoryStates();
+
+        ArchiveFold.Outcome outcome = new ArchiveFold(archive, READER).fold(ends, states, snapshot, coverages, done -> { });
+
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
+        long unopened = coverages.stream().mapToLong(coverage -> coverage.records(archive)).sum();
+        assertThat(outcome.unopened()).isEqualTo(unopened).isPositive().isLessThan(outcome.covered());
+        assertThat(outcome.read()).isEqualTo(story.size());
+        assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
+        assertThat(outcome.refolded()).isZero();
+        assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
+    }
+
+    @Test
+    void aCoverageReachingAboveTheLineIsSetAsideAndTheArchiveReadInstead() {
+        List<DomainEvent> story = FtgoStory.generate(8, 10, 3, 80);
+        Map<PartitionId, Long> ends = archive(story, false);
+        Map<PartitionId, Long> half = new TreeMap<>();
+        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
+        InMemoryStates belowTheLine = new InMemoryStates();
+        fold.fold(half, belowTheLine, done -> { });
+        List<AggregateState> everything = List.copyOf(Oracle.states(story).all());
+        Map<String, AggregateState> snapshotOfEverything = new HashMap<>();
+        everything.forEach(state -> snapshotOfEverything.put(state.source().toString(), state));
+        List<SnapshotCoverage> coverages = storeSnapshots(everything);
+        InMemoryStates states = new InMemoryStates();
+
+        ArchiveFold.Outcome outcome = fold.fold(half, states, snapshotOfEverything, coverages, done -> { });
+
+        assertThat(outcome.unopened()).isZero();
+        assertThat(outcome.refolded()).as("aggregates whose last event lies above the line").isPositive();
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), belowTheLine));
     }
 
     @Test
@@ -82,7 +131,7 @@ class ArchiveFoldTest {
         Oracle.states(story).all().forEach(state -> snapshotOfEverything.put(state.source().toString(), state));
         InMemoryStates states = new InMemoryStates();
 
-        ArchiveFold.Outcome outcome = fold.fold(half, states, snapshotOfEverything, done -> { });
+        ArchiveFold.Outcome outcome = fold.fold(half, states, snapshotOfEverything, List.of(), done -> { });
 
         assertThat(outcome.refolded()).as("aggregates whose last event lies above the line").isPositive();
         assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), belowTheLine));
@@ -100,6 +149,16 @@ class ArchiveFoldTest {
 
         long expected = half.values().stream().mapToLong(Long::longValue).sum();
         assertThat(outcome.read()).isEqualTo(expected).isEqualTo(fold.recordsBelow(half));
+    }
+
+    /** Stores a snapshot of each aggregate type in the archive, as the {@code snapshot} command does; their coverages. */
+    private List<SnapshotCoverage> storeSnapshots(List<AggregateState> states) {
+        SnapshotArchive snapshots = new SnapshotArchive(new LocalDirectoryArchiveStore(directory));
+        List<SnapshotCoverage> coverages = new ArrayList<>();
+        for (String type : List.of("consumer", "restaurant", "order", "delivery")) {
+            coverages.add(snapshots.coverage(snapshots.store(SnapshotLines.of(type, Instant.parse("2026-11-26T08:00:00Z"), states))).orElseThrow());
+        }
+        return coverages;
     }
 
     /** The routing headers the relay sets on every event. */
