@@ -1,5 +1,6 @@
 package dev.panorama.rebuild.cli;
 
+import dev.panorama.rebuild.archive.ArchiveReader;
 import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
 import dev.panorama.rebuild.snapshot.SnapshotArchive;
 import dev.panorama.rebuild.snapshot.SnapshotClient;
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
     description = {
         "Each service exports its aggregates in one repeatable-read transaction without blocking writers. Every line is checked"
             + " against the published schemas (schemas/snapshots/) and the trailer's count before the snapshot is stored, with its"
-            + " SHA-256, under <archive-dir>/snapshots/<aggregateType>/. A rebuild then folds the newest snapshot taken before it and"
-            + " parses only the events after it.", ""},
+            + " SHA-256, under <archive-dir>/snapshots/<aggregateType>/, with the archived segments it wholly holds. A rebuild then"
+            + " folds the newest snapshot taken before it, does not open those segments, and parses only the events after it.", ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every snapshot stored",
@@ -45,7 +46,9 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SnapshotArchive archive = new SnapshotArchive(new LocalDirectoryArchiveStore(archiveDirectory));
+        LocalDirectoryArchiveStore store = new LocalDirectoryArchiveStore(archiveDirectory);
+        SnapshotArchive archive = new SnapshotArchive(store);
+        ArchiveReader reader = new ArchiveReader(store);
         SnapshotClient client = new SnapshotClient();
         for (URI service : services) {
             List<String> lines = client.download(service);
@@ -53,6 +56,9 @@ final class SnapshotCommand implements Callable<Integer> {
                 SnapshotArchive.StoredSnapshot stored = archive.store(lines);
                 out.printf(Locale.ROOT, "stored the %s snapshot of %s taken %s: %,d records, %,d bytes, %s%n", stored.aggregateType(),
                     stored.service(), stored.takenAt(), stored.records(), stored.bytes(), stored.file());
+                archive.coverage(stored).ifPresent(coverage -> out.printf(Locale.ROOT,
+                    "  it wholly holds %,d archived records in %d partitions: a rebuild from it does not open their segments%n",
+                    coverage.records(reader), coverage.held().size()));
             } catch (SnapshotReader.InvalidSnapshotException e) {
                 throw new IllegalArgumentException("the snapshot of " + service + " was not stored: " + e.getMessage(), e);
             }

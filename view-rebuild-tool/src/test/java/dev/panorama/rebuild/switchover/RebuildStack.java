@@ -192,8 +192,13 @@ final class RebuildStack implements AutoCloseable {
 
     /** Archives the four topics on a thread of its own until closed. */
     void startArchiver() {
+        startArchiver(500);
+    }
+
+    /** The archiver, sealing a segment at {@code maxRecords} records (or 300 ms). */
+    void startArchiver(int maxRecords) {
         ArchiverSettings settings = new ArchiverSettings(engines.kafka().bootstrapServers(), base + "-archiver", null,
-            AGGREGATES.stream().map(this::topic).toList(), null, new SegmentLimits(500, 4 * 1024 * 1024, Duration.ofMillis(300)),
+            AGGREGATES.stream().map(this::topic).toList(), null, new SegmentLimits(maxRecords, 4 * 1024 * 1024, Duration.ofMillis(300)),
             Duration.ofSeconds(5));
         archiver = new Archiver(settings, new ArchiveWriter(new LocalDirectoryArchiveStore(archiveDirectory)),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
