@@ -59,6 +59,25 @@ class EventReaderTest {
         assertThat(goldenExamples()).hasSize(18);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenExamples")
+    void readsAnAcceptedRecordAgainToTheSameEventWithoutTheSchemas(String example) {
+        byte[] record = example("valid/" + example + ".json");
+
+        assertThat(reader.readAccepted(record)).isEqualTo(reader.read(record));
+    }
+
+    @Test
+    void aRecordWronglySaidToBeAcceptedIsReadInFullAndRejectedWithItsReason() {
+        byte[] withoutEventId = example("invalid/envelope.missing-event-id.json");
+        byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(reader.readAccepted(withoutEventId)).isInstanceOfSatisfying(Rejected.class,
+            rejected -> assertThat(rejected.reason()).isEqualTo(Rejection.INVALID_ENVELOPE));
+        assertThat(reader.readAccepted(notJson)).isInstanceOfSatisfying(Rejected.class,
+            rejected -> assertThat(rejected.reason()).isEqualTo(Rejection.NOT_JSON));
+    }
+
     @Test
     void upcastsConsumerRegisteredV1ToTheCurrentShape() {
         Accepted v1 = (Accepted) reader.read(example("valid/consumer/ConsumerRegistered.v1.json"));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Appends sealed segments to partitions' archives. The order of steps makes every crash harmless:
@@ -61,6 +62,14 @@ public final class ArchiveWriter {
      * @throws SegmentConflictException when an object of the same name holds other content
      */
     public Optional<SegmentEntry> append(PartitionId partition, List<ArchivedRecord> records) {
+        return append(partition, records, null);
+    }
+
+    /**
+     * As {@link #append(PartitionId, List)}, recording in the segment's entry which records {@code accepted} turned
+     * down (the archiver reads each with the event reader, so that a rebuild need not validate the others again).
+     */
+    public Optional<SegmentEntry> append(PartitionId partition, List<ArchivedRecord> records, Predicate<ArchivedRecord> accepted) {
         Manifests.Versioned current = manifests.load(partition);
         long highWaterMark = current.manifest().highWaterMark();
         List<ArchivedRecord> fresh = records.stream().filter(record -> record.offset() >= highWaterMark).toList();
@@ -72,7 +81,7 @@ public final class ArchiveWriter {
                 throw new IllegalArgumentException("a record of " + record.partition() + " cannot go into the archive of " + partition);
             }
         }
-        Segments.Encoded segment = Segments.encode(fresh, clock.instant());
+        Segments.Encoded segment = Segments.encode(fresh, clock.instant(), accepted);
         String name = partition.prefix() + segment.entry().file();
         if (!store.putIfAbsent(name, segment.content())) {
             requireSameContent(name, segment);

@@ -40,6 +40,9 @@ final class ManifestCodec {
             node.put("firstTimestamp", segment.firstTimestamp().toString());
             node.put("lastTimestamp", segment.lastTimestamp().toString());
             node.put("createdAt", segment.createdAt().toString());
+            if (segment.unaccepted() != null) {
+                segment.unaccepted().forEach(node.putArray("unaccepted")::add);
+            }
         }
         return JSON.writeValueAsBytes(root);
     }
@@ -67,12 +70,31 @@ final class ManifestCodec {
                     required(node, "sha256").asString(),
                     Instant.parse(required(node, "firstTimestamp").asString()),
                     Instant.parse(required(node, "lastTimestamp").asString()),
-                    Instant.parse(required(node, "createdAt").asString())));
+                    Instant.parse(required(node, "createdAt").asString()),
+                    unaccepted(node.get("unaccepted"))));
             }
             return new Manifest(partition, required(root, "generation").asLong(), segments);
         } catch (JacksonException | IllegalArgumentException | DateTimeParseException e) {
             throw new ArchiveCorruptedException("manifest " + name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Absent in segments the archiver did not read with the event reader (and in manifests written before it did). */
+    private static List<Long> unaccepted(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("field 'unaccepted' is not an array of offsets");
+        }
+        List<Long> offsets = new ArrayList<>();
+        for (JsonNode offset : node) {
+            if (!offset.isIntegralNumber()) {
+                throw new IllegalArgumentException("field 'unaccepted' holds " + offset + ", not an offset");
+            }
+            offsets.add(offset.asLong());
+        }
+        return offsets;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package dev.panorama.rebuild.archive;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -14,9 +16,11 @@ import java.util.regex.Pattern;
  * @param records how many records it holds; may be fewer than the offset range (offsets have gaps)
  * @param bytes the size of the compressed file
  * @param sha256 lower-case hex SHA-256 of the compressed file
+ * @param unaccepted when the archiver read every record with the event reader as it archived them, the offsets of
+ *                   those it did not accept (sorted; empty when it accepted all); {@code null} when it did not read them
  */
 public record SegmentEntry(String file, long firstOffset, long lastOffset, long records, long bytes, String sha256,
-                           Instant firstTimestamp, Instant lastTimestamp, Instant createdAt) {
+                           Instant firstTimestamp, Instant lastTimestamp, Instant createdAt, List<Long> unaccepted) {
 
     private static final Pattern FILE_NAME = Pattern.compile("(\\d{20})-(\\d{20})\\.jsonl\\.gz");
 
@@ -38,6 +42,20 @@ public record SegmentEntry(String file, long firstOffset, long lastOffset, long 
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256 in hex: " + sha256);
         }
+        if (unaccepted != null) {
+            unaccepted = unaccepted.stream().sorted().toList();
+            if (!unaccepted.isEmpty() && (unaccepted.getFirst() < firstOffset || unaccepted.getLast() > lastOffset)) {
+                throw new IllegalArgumentException("unaccepted offsets " + unaccepted + " outside the segment's " + firstOffset + ".." + lastOffset);
+            }
+        }
+    }
+
+    /**
+     * Whether the archiver's event reader accepted the record at {@code offset} when it archived it: such a record
+     * (unchanged since, as its segment's checksum shows) need not be checked against the schemas again.
+     */
+    public boolean accepted(long offset) {
+        return unaccepted != null && Collections.binarySearch(unaccepted, offset) < 0;
     }
 
     /** {@code 00000000000000000042-00000000000000000099.jsonl.gz}: sorts by offset as text. */

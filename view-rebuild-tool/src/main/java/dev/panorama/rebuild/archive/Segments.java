@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -32,6 +33,11 @@ final class Segments {
     }
 
     static Encoded encode(List<ArchivedRecord> records, Instant createdAt) {
+        return encode(records, createdAt, null);
+    }
+
+    /** @param accepted whether the archiver's event reader accepts a record; {@code null} when it did not read them */
+    static Encoded encode(List<ArchivedRecord> records, Instant createdAt, Predicate<ArchivedRecord> accepted) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
@@ -54,7 +60,8 @@ final class Segments {
         ArchivedRecord last = records.getLast();
         SegmentEntry entry = new SegmentEntry(SegmentEntry.fileName(first.offset(), last.offset()), first.offset(), last.offset(),
             records.size(), content.length, Sha256.of(content),
-            Instant.ofEpochMilli(first.timestamp()), Instant.ofEpochMilli(last.timestamp()), createdAt);
+            Instant.ofEpochMilli(first.timestamp()), Instant.ofEpochMilli(last.timestamp()), createdAt,
+            accepted == null ? null : records.stream().filter(accepted.negate()).map(ArchivedRecord::offset).toList());
         return new Encoded(entry, content);
     }
 

@@ -6,6 +6,8 @@ import dev.panorama.rebuild.archive.Manifest;
 import dev.panorama.rebuild.archive.ManifestConflictException;
 import dev.panorama.rebuild.archive.PartitionId;
 import dev.panorama.rebuild.archive.SegmentEntry;
+import dev.panorama.views.event.EventReader;
+import dev.panorama.views.event.ReadResult;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -47,6 +49,7 @@ public final class Archiver implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, PartitionBuffer> buffers = new HashMap<>();
     private final ArchiverStats stats = new ArchiverStats();
+    private final EventReader events = new EventReader();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
@@ -177,7 +180,9 @@ public final class Archiver implements Runnable {
         }
         List<ArchivedRecord> records = buffer.drain();
         try {
-            Optional<SegmentEntry> segment = writer.append(buffer.partition(), records);
+            // Read with the event reader as they are archived: a rebuild then need not validate the accepted ones again.
+            Optional<SegmentEntry> segment = writer.append(buffer.partition(), records,
+                record -> record.value() != null && events.read(record.value()) instanceof ReadResult.Accepted);
             segment.ifPresent(sealed -> stats.sealed(partition.topic(), sealed.records()));
             long next = records.getLast().offset() + 1;
             consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(next)), null);

@@ -207,8 +207,8 @@ public final class ArchiveFold {
 
             @Override
             public Decoded whole(ArchivedRecord record) {
-                return new Decoded(sourceKey(record::header), headerVersion(record::header), false,
-                    record.value() == null ? null : reader.read(record.value()));
+                return new Decoded(sourceKey(record::header), headerVersion(record::header), false, record.value() == null ? null
+                    : segment.accepted(record.offset()) ? reader.readAccepted(record.value()) : reader.read(record.value()));
             }
         });
         decoded.removeIf(record -> record == BEYOND_THE_LINE);

@@ -55,6 +55,22 @@ class ArchiveWriterAndReaderTest {
     }
 
     @Test
+    void aSegmentReadWhenArchivedRecordsWhichRecordsWereNotAcceptedAndTheManifestKeepsIt() {
+        List<ArchivedRecord> records = new ArrayList<>(Records.events(ORDERS_0, 0, 1));
+        records.add(Records.poison(ORDERS_0, 2));
+        records.addAll(Records.events(ORDERS_0, 4));
+        writer.append(ORDERS_0, records, record -> record.offset() != 2);
+        writer.append(ORDERS_0, Records.events(ORDERS_0, 5, 6));
+
+        List<SegmentEntry> segments = new ArchiveReader(store).manifest(ORDERS_0).segments();
+
+        assertThat(segments.getFirst().unaccepted()).containsExactly(2L);
+        assertThat(List.of(0L, 1L, 2L, 4L)).filteredOn(segments.getFirst()::accepted).containsExactly(0L, 1L, 4L);
+        assertThat(segments.getLast().unaccepted()).as("not read when archived").isNull();
+        assertThat(segments.getLast().accepted(5)).isFalse();
+    }
+
+    @Test
     void theManifestRecordsRangesCountsSizesAndChecksums() throws IOException {
         writer.append(ORDERS_0, Records.events(ORDERS_0, 10, 12, 13));
 

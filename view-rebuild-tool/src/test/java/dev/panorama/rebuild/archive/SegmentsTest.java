@@ -83,7 +83,7 @@ class SegmentsTest {
         Segments.Encoded segment = Segments.encode(Records.range(ORDERS_0, 0, 4), NOW);
         SegmentEntry entry = segment.entry();
         SegmentEntry shifted = new SegmentEntry(SegmentEntry.fileName(1, 5), 1, 5, entry.records(), entry.bytes(), entry.sha256(), entry.firstTimestamp(),
-            entry.lastTimestamp(), entry.createdAt());
+            entry.lastTimestamp(), entry.createdAt(), null);
 
         assertThatThrownBy(() -> Segments.verifiedLines(shifted, segment.content(), ORDERS_0, "t/0/x", new SegmentLines<Long>() {
             @Override
@@ -126,7 +126,7 @@ class SegmentsTest {
         Segments.Encoded segment = Segments.encode(Records.range(ORDERS_0, 0, 9), NOW);
         SegmentEntry entry = segment.entry();
         SegmentEntry claimsFewer = new SegmentEntry(entry.file(), entry.firstOffset(), entry.lastOffset(), 9,
-            entry.bytes(), entry.sha256(), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt());
+            entry.bytes(), entry.sha256(), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt(), null);
 
         assertThatThrownBy(() -> Segments.verify(claimsFewer, segment.content(), "t/0/x"))
             .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("holds 10 records; the manifest says 9");

@@ -8,6 +8,9 @@ import dev.panorama.rebuild.archive.ArchiveWriter;
 import dev.panorama.rebuild.archive.ArchivedRecord;
 import dev.panorama.rebuild.archive.LocalDirectoryArchiveStore;
 import dev.panorama.rebuild.archive.PartitionId;
+import dev.panorama.rebuild.archive.SegmentEntry;
+import dev.panorama.views.event.EventReader;
+import dev.panorama.views.event.ReadResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +72,21 @@ class ArchiverIT {
         assertThat(Topics.archived(reader, consumers)).containsExactlyElementsOf(topics.read(consumers));
         assertThat(archived).as("the transaction's markers and the aborted records leave offset gaps")
             .anySatisfy(record -> assertThat(hasGapBefore(archived, record)).isTrue());
+        ArchivedRecord poisonRecord = archived.stream().filter(record -> record.header("panorama-event-id") == null).findFirst().orElseThrow();
         assertThat(archived).filteredOn(record -> record.header("panorama-event-id") == null).singleElement()
             .satisfies(poison -> assertThat(poison.value()).containsExactly((byte) 0xFF, 0, (byte) 0xC3, '{'));
+        EventReader events = new EventReader();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            PartitionId id = new PartitionId(orders, partition);
+            List<SegmentEntry> segments = reader.manifest(id).segments();
+            assertThat(segments).as("every segment read with the event reader when archived").allSatisfy(segment -> assertThat(segment.unaccepted()).isNotNull());
+            List<Long> unaccepted = segments.stream().flatMap(segment -> segment.unaccepted().stream()).toList();
+            assertThat(unaccepted).as("the offsets the event reader does not accept, " + id).containsExactlyElementsOf(archived.stream()
+                .filter(record -> record.partition().equals(id) && !(events.read(record.value()) instanceof ReadResult.Accepted))
+                .map(ArchivedRecord::offset).toList());
+        }
+        assertThat(reader.manifest(poisonRecord.partition()).segments()).as("the poison record is not accepted")
+            .anySatisfy(segment -> assertThat(segment.unaccepted()).contains(poisonRecord.offset()));
 
         try (Events plain = Events.idempotent(kafka)) {
             plain.send(orders, 200);
