@@ -114,18 +114,24 @@ public final class SnapshotArchive {
         return store.get(coverageFile(snapshot)).flatMap(object -> {
             try {
                 JsonNode node = JSON.readTree(gunzip(object.content()));
-                if (!snapshot.sha256().equals(node.path("snapshotSha256").asString(""))) {
+                if (!snapshot.sha256().equals(node.path("snapshotSha256").asString("")) || !node.path("held").isArray()
+                    || !node.path("pending").isArray() || !node.path("aggregateType").isString()) {
                     return Optional.empty();
                 }
                 Map<PartitionId, SnapshotCoverage.HeldThrough> held = new HashMap<>();
-                for (JsonNode partition : node.get("held")) {
-                    held.put(new PartitionId(partition.get("topic").asString(), partition.get("partition").asInt()),
-                        new SnapshotCoverage.HeldThrough(partition.get("lastOffset").asLong(), partition.get("segmentSha256").asString()));
+                for (JsonNode partition : node.path("held")) {
+                    if (!partition.path("topic").isString() || !partition.path("partition").isIntegralNumber()
+                        || !partition.path("lastOffset").isIntegralNumber() || !partition.path("segmentSha256").isString()) {
+                        return Optional.empty();
+                    }
+                    held.put(new PartitionId(partition.path("topic").asString(), partition.path("partition").asInt()),
+                        new SnapshotCoverage.HeldThrough(partition.path("lastOffset").asLong(), partition.path("segmentSha256").asString()));
                 }
                 Set<String> pending = new HashSet<>();
-                node.get("pending").forEach(key -> pending.add(key.asString()));
-                return Optional.of(new SnapshotCoverage(node.get("aggregateType").asString(), held, pending));
-            } catch (JacksonException | ArchiveCorruptedException | IllegalArgumentException | NullPointerException e) {
+                node.path("pending").forEach(key -> pending.add(key.asString()));
+                return Optional.of(new SnapshotCoverage(node.path("aggregateType").asString(), held, pending));
+            } catch (JacksonException | ArchiveCorruptedException | IllegalArgumentException e) {
+                // Only an index: unreadable, it is set aside and the rebuild reads every segment.
                 return Optional.empty();
             }
         });

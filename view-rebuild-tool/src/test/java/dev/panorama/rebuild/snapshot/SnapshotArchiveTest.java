@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,5 +73,19 @@ class SnapshotArchiveTest {
         }
 
         assertThatThrownBy(() -> archive.states(stored)).isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining(stored.file());
+    }
+
+    @Test
+    void aCoverageThatCannotBeReadIsSetAsideNotTrusted() throws Exception {
+        SnapshotArchive archive = new SnapshotArchive(new LocalDirectoryArchiveStore(directory));
+        SnapshotArchive.StoredSnapshot stored = archive.store(SnapshotLines.of("order", EARLY, states.all()));
+        Path coverage = directory.resolve(stored.file().replace(".ndjson.gz", ".coverage.json.gz"));
+        assertThat(archive.coverage(stored)).as("an empty archive: nothing held, every aggregate pending").get()
+            .satisfies(found -> assertThat(found.held()).isEmpty())
+            .satisfies(found -> assertThat(found.pending()).hasSize((int) stored.records()));
+
+        Files.write(coverage, "not gzip".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(archive.coverage(stored)).isEmpty();
     }
 }
