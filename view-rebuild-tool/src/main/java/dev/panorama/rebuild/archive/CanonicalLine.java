@@ -31,11 +31,109 @@ final class CanonicalLine implements HeaderText {
     private final int[] spans;
     private final int headers;
 
-    private CanonicalLine(byte[] line, long offset, int[] spans, int headers) {
+    /** Where the content of a {@code value} string lies (between its quotes); -1 when the line has none (no value, or base64). */
+    private final int valueStart;
+    private final int valueEnd;
+
+    private CanonicalLine(byte[] line, long offset, int[] spans, int headers, int valueStart, int valueEnd) {
         this.line = line;
         this.offset = offset;
         this.spans = spans;
         this.headers = headers;
+        this.valueStart = valueStart;
+        this.valueEnd = valueEnd;
+    }
+
+    /**
+     * The record's value, its JSON string unescaped straight into the UTF-8 bytes the codec was given (it writes a
+     * value as text only when those bytes are valid UTF-8); {@code null} when the line holds no such string (no
+     * value, or one in base64), or an escape that is not JSON's.
+     */
+    byte[] value() {
+        if (valueStart < 0) {
+            return null;
+        }
+        byte[] out = new byte[valueEnd - valueStart];
+        int length = 0;
+        for (int at = valueStart; at < valueEnd; at++) {
+            byte b = line[at];
+            if (b != '\\') {
+                out[length++] = b;
+                continue;
+            }
+            if (++at >= valueEnd) {
+                return null;
+            }
+            switch (line[at]) {
+                case '"' -> out[length++] = '"';
+                case '\\' -> out[length++] = '\\';
+                case '/' -> out[length++] = '/';
+                case 'b' -> out[length++] = '\b';
+                case 'f' -> out[length++] = '\f';
+                case 'n' -> out[length++] = '\n';
+                case 'r' -> out[length++] = '\r';
+                case 't' -> out[length++] = '\t';
+                case 'u' -> {
+                    int unit = hex4(at + 1);
+                    if (unit < 0) {
+                        return null;
+                    }
+                    at += 4;
+                    int codePoint = unit;
+                    if (Character.isHighSurrogate((char) unit)) {
+                        int low = at + 2 < valueEnd && line[at + 1] == '\\' && line[at + 2] == 'u' ? hex4(at + 3) : -1;
+                        if (low < 0 || !Character.isLowSurrogate((char) low)) {
+                            return null;
+                        }
+                        codePoint = Character.toCodePoint((char) unit, (char) low);
+                        at += 6;
+                    } else if (Character.isLowSurrogate((char) unit)) {
+                        return null;
+                    }
+                    length = utf8(codePoint, out, length);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return length == out.length ? out : Arrays.copyOf(out, length);
+    }
+
+    /** The four hex digits at {@code at} as a UTF-16 unit, else -1. */
+    private int hex4(int at) {
+        if (at + 4 > valueEnd) {
+            return -1;
+        }
+        int unit = 0;
+        for (int i = at; i < at + 4; i++) {
+            int digit = Character.digit(line[i], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            unit = unit * 16 + digit;
+        }
+        return unit;
+    }
+
+    /** Writes a code point as UTF-8 (never longer than its escape, so {@code out} has room); the new length. */
+    private static int utf8(int codePoint, byte[] out, int length) {
+        if (codePoint < 0x80) {
+            out[length++] = (byte) codePoint;
+        } else if (codePoint < 0x800) {
+            out[length++] = (byte) (0xC0 | codePoint >> 6);
+            out[length++] = (byte) (0x80 | codePoint & 0x3F);
+        } else if (codePoint < 0x10000) {
+            out[length++] = (byte) (0xE0 | codePoint >> 12);
+            out[length++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+            out[length++] = (byte) (0x80 | codePoint & 0x3F);
+        } else {
+            out[length++] = (byte) (0xF0 | codePoint >> 18);
+            out[length++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+            out[length++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+            out[length++] = (byte) (0x80 | codePoint & 0x3F);
+        }
+        return length;
     }
 
     long offset() {
@@ -126,19 +224,19 @@ final class CanonicalLine implements HeaderText {
                 }
             }
         }
-        return endsTheLine(bytes, at, end) ? new CanonicalLine(bytes, offset, spans, count) : null;
-    }
-
-    /** After the headers: the line's closing brace, or a value string that closes the line. */
-    private static boolean endsTheLine(byte[] bytes, int at, int end) {
         if (at == end - 1) {
-            return bytes[at] == '}';
+            return bytes[at] == '}' ? new CanonicalLine(bytes, offset, spans, count, -1, -1) : null;
         }
+        // A value string that closes the line.
         int value = expect(bytes, at, end, VALUE);
-        if (value < 0) {
+        boolean text = value >= 0;
+        if (!text) {
             value = expect(bytes, at, end, VALUE_BASE64);
         }
-        return value >= 0 && end - 2 >= value && bytes[end - 2] == '"' && bytes[end - 1] == '}';
+        if (value < 0 || end - 2 < value || bytes[end - 2] != '"' || bytes[end - 1] != '}') {
+            return null;
+        }
+        return new CanonicalLine(bytes, offset, spans, count, text ? value : -1, text ? end - 2 : -1);
     }
 
     @Override

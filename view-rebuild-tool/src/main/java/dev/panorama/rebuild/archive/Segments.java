@@ -122,6 +122,10 @@ final class Segments {
             lines.inPlace(offset);
             HeaderText headers = canonical == null ? record::header : canonical;
             T result = reader.fromHeaders(offset, headers);
+            if (result == null && canonical != null) {
+                byte[] value = canonical.value();
+                result = value == null ? null : reader.fromValue(offset, canonical, value);
+            }
             made.add(result != null ? result : reader.whole(record != null ? record : lines.decode(partition)));
         }
         lines.atEnd();

@@ -206,13 +206,23 @@ public final class ArchiveFold {
             }
 
             @Override
+            public Decoded fromValue(long offset, HeaderText headers, byte[] value) {
+                return new Decoded(sourceKey(headers), headerVersion(headers), false, read(segment, offset, value));
+            }
+
+            @Override
             public Decoded whole(ArchivedRecord record) {
-                return new Decoded(sourceKey(record::header), headerVersion(record::header), false, record.value() == null ? null
-                    : segment.accepted(record.offset()) ? reader.readAccepted(record.value()) : reader.read(record.value()));
+                return new Decoded(sourceKey(record::header), headerVersion(record::header), false,
+                    record.value() == null ? null : read(segment, record.offset(), record.value()));
             }
         });
         decoded.removeIf(record -> record == BEYOND_THE_LINE);
         return decoded;
+    }
+
+    /** Records the archiver accepted when it archived them are not validated against the schemas again. */
+    private ReadResult read(SegmentEntry segment, long offset, byte[] value) {
+        return segment.accepted(offset) ? reader.readAccepted(value) : reader.read(value);
     }
 
     /**

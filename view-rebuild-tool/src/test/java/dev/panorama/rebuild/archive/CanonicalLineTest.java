@@ -40,6 +40,30 @@ class CanonicalLineTest {
     }
 
     @Test
+    void unescapesTheValueIntoTheVeryBytesTheDecoderGives() {
+        String[] values = {"{\"eventType\":\"order.OrderCreated\",\"note\":\"say \\\"hi\\\" \\\\ / done\"}", "tab\tnew line\n\r\b\f\u0001\u001f",
+            "Zürich ✓ \u2028 €", "emoji 😀 and 𝄞", "", "plain"};
+        for (String text : values) {
+            ArchivedRecord record = new ArchivedRecord(ORDERS_0, 3, 4, null, Map.of("panorama-event-id", Records.utf8("e")), Records.utf8(text));
+            byte[] encoded = RecordCodec.encode(record);
+
+            CanonicalLine line = scan(encoded);
+
+            assertThat(line).as(text).isNotNull();
+            assertThat(line.value()).as(text).isEqualTo(RecordCodec.decode(encoded, 0, encoded.length, ORDERS_0).value()).isEqualTo(record.value());
+        }
+    }
+
+    @Test
+    void hasNoValueToGiveForALineWithoutOneOrWithItInBase64() {
+        ArchivedRecord tombstone = new ArchivedRecord(ORDERS_0, 1, 1, null, Map.of(), null);
+        ArchivedRecord binary = new ArchivedRecord(ORDERS_0, 2, 2, null, Map.of(), new byte[] {(byte) 0xFF, 0});
+
+        assertThat(scan(RecordCodec.encode(tombstone)).value()).isNull();
+        assertThat(scan(RecordCodec.encode(binary)).value()).isNull();
+    }
+
+    @Test
     void leavesToTheDecoderWhatItCannotReadWithoutOne() {
         Map<String, byte[]> escaped = new LinkedHashMap<>();
         escaped.put("note", Records.utf8("say \"hi\""));
