@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -78,21 +77,7 @@ final class LoadDriver {
         for (Thread thread : threads) {
             thread.join();
         }
-        Histogram all = new Histogram(3);
-        long requests = 0;
-        long errors = 0;
-        long warmUpErrors = 0;
-        String firstError = null;
-        for (Worker worker : workers) {
-            all.add(worker.histogram);
-            requests += worker.requests;
-            errors += worker.errors;
-            warmUpErrors += worker.warmUpErrors;
-            if (firstError == null) {
-                firstError = worker.firstError.get();
-            }
-        }
-        return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+        return Tally.result(workers, measured);
     }
 
     /**
@@ -115,24 +100,65 @@ final class LoadDriver {
         for (Thread thread : threads) {
             thread.join();
         }
-        Histogram all = new Histogram(3);
-        long requests = 0;
-        long errors = 0;
-        long warmUpErrors = 0;
-        String firstError = null;
-        for (Sender sender : pool) {
-            all.add(sender.histogram);
-            requests += sender.requests;
-            errors += sender.errors;
-            warmUpErrors += sender.warmUpErrors;
-            if (firstError == null) {
-                firstError = sender.firstError;
-            }
-        }
-        return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+        return Tally.result(pool, measured);
     }
 
-    private final class Sender implements Runnable {
+    /** What one sending thread counted: answers inside the measured window by latency, and errors. */
+    private abstract static class Tally {
+
+        private final Histogram histogram = new Histogram(3);
+        private String firstError;
+        private long requests;
+        private long errors;
+        private long warmUpErrors;
+
+        /** Sends request {@code index} and counts its answer, its latency counted from {@code since}. */
+        final void send(Request request, int index, long since, long measuredFrom) {
+            boolean ok;
+            try {
+                ok = request.send(index);
+                if (!ok && firstError == null) {
+                    firstError = "unexpected answer to request " + index;
+                }
+            } catch (Exception e) {
+                ok = false;
+                if (firstError == null) {
+                    firstError = e.toString();
+                }
+            }
+            long micros = (System.nanoTime() - since) / 1000;
+            if (since < measuredFrom) {
+                if (!ok) {
+                    warmUpErrors++;
+                }
+            } else if (ok) {
+                histogram.recordValue(Math.max(1, micros));
+                requests++;
+            } else {
+                errors++;
+            }
+        }
+
+        static Result result(List<? extends Tally> tallies, Duration measured) {
+            Histogram all = new Histogram(3);
+            long requests = 0;
+            long errors = 0;
+            long warmUpErrors = 0;
+            String firstError = null;
+            for (Tally tally : tallies) {
+                all.add(tally.histogram);
+                requests += tally.requests;
+                errors += tally.errors;
+                warmUpErrors += tally.warmUpErrors;
+                if (firstError == null) {
+                    firstError = tally.firstError;
+                }
+            }
+            return new Result(requests, measured.toNanos() / 1e9, all, errors, warmUpErrors, firstError);
+        }
+    }
+
+    private final class Sender extends Tally implements Runnable {
 
         private final int choices;
         private final Request request;
@@ -141,11 +167,6 @@ final class LoadDriver {
         private final long interval;
         private final long measuredFrom;
         private final long measuredTo;
-        private final Histogram histogram = new Histogram(3);
-        private String firstError;
-        private long requests;
-        private long errors;
-        private long warmUpErrors;
 
         Sender(int choices, Request request, AtomicLong next, long start, long interval, long measuredFrom, long measuredTo) {
             this.choices = choices;
@@ -169,35 +190,12 @@ final class LoadDriver {
                     LockSupport.parkNanos(wait);
                 }
                 // The same index for request number k on both sides, whichever thread sends it.
-                int index = new SplittableRandom(seed + number).nextInt(choices);
-                boolean ok;
-                try {
-                    ok = request.send(index);
-                    if (!ok && firstError == null) {
-                        firstError = "unexpected answer to request " + index;
-                    }
-                } catch (Exception e) {
-                    ok = false;
-                    if (firstError == null) {
-                        firstError = e.toString();
-                    }
-                }
-                long micros = (System.nanoTime() - scheduled) / 1000;
-                if (scheduled < measuredFrom) {
-                    if (!ok) {
-                        warmUpErrors++;
-                    }
-                } else if (ok) {
-                    histogram.recordValue(Math.max(1, micros));
-                    requests++;
-                } else {
-                    errors++;
-                }
+                send(request, new SplittableRandom(seed + number).nextInt(choices), scheduled, measuredFrom);
             }
         }
     }
 
-    private static final class Worker implements Runnable {
+    private static final class Worker extends Tally implements Runnable {
 
         private final SplittableRandom random;
         private final int choices;
@@ -205,11 +203,6 @@ final class LoadDriver {
         private final CountDownLatch ready;
         private final CountDownLatch go;
         private final long[] window;
-        private final Histogram histogram = new Histogram(3);
-        private final AtomicReference<String> firstError = new AtomicReference<>();
-        private long requests;
-        private long errors;
-        private long warmUpErrors;
 
         Worker(SplittableRandom random, int choices, Request request, CountDownLatch ready, CountDownLatch go, long[] window) {
             this.random = random;
@@ -229,35 +222,12 @@ final class LoadDriver {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long measuredFrom = window[0];
-            long measuredTo = window[1];
             while (true) {
                 long begin = System.nanoTime();
-                if (begin >= measuredTo) {
+                if (begin >= window[1]) {
                     return;
                 }
-                int index = random.nextInt(choices);
-                boolean ok;
-                try {
-                    ok = request.send(index);
-                    if (!ok) {
-                        firstError.compareAndSet(null, "unexpected answer to request " + index);
-                    }
-                } catch (Exception e) {
-                    ok = false;
-                    firstError.compareAndSet(null, e.toString());
-                }
-                long micros = (System.nanoTime() - begin) / 1000;
-                if (begin < measuredFrom) {
-                    if (!ok) {
-                        warmUpErrors++;
-                    }
-                } else if (ok) {
-                    histogram.recordValue(Math.max(1, micros));
-                    requests++;
-                } else {
-                    errors++;
-                }
+                send(request, random.nextInt(choices), begin, window[0]);
             }
         }
     }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,7 @@ class ArchiveFoldTest {
         List<DomainEvent> story = FtgoStory.generate(7, 20, 4, 150);
         Map<PartitionId, Long> ends = archive(story, false);
         ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
-        Map<String, AggregateState> snapshot = new HashMap<>();
-        Oracle.states(story.subList(0, story.size() * 3 / 5)).all().forEach(state -> snapshot.put(state.source().toString(), state));
+        Map<String, AggregateState> snapshot = bySource(Oracle.states(story.subList(0, story.size() * 3 / 5)).all());
         InMemoryStates states = new InMemoryStates();
 
         ArchiveFold.Outcome outcome = fold.fold(ends, states, snapshot, List.of(), done -> { });
@@ -79,8 +79,7 @@ class ArchiveFoldTest {
         Map<PartitionId, Long> ends = archive(story, false);
         ArchiveReader archive = new ArchiveReader(new LocalDirectoryArchiveStore(directory));
         List<AggregateState> held = List.copyOf(Oracle.states(story.subList(0, story.size() * 3 / 5)).all());
-        Map<String, AggregateState> snapshot = new HashMap<>();
-        held.forEach(state -> snapshot.put(state.source().toString(), state));
+        Map<String, AggregateState> snapshot = bySource(held);
         List<SnapshotCoverage> coverages = storeSnapshots(held);
         assertThat(coverages).as("a snapshot of three fifths of the story wholly holds some segments").anyMatch(coverage -> !coverage.held().isEmpty());
         InMemoryStates states = new InMemoryStates();
@@ -100,14 +99,12 @@ class ArchiveFoldTest {
     void aCoverageReachingAboveTheLineIsSetAsideAndTheArchiveReadInstead() {
         List<DomainEvent> story = FtgoStory.generate(8, 10, 3, 80);
         Map<PartitionId, Long> ends = archive(story, false);
-        Map<PartitionId, Long> half = new TreeMap<>();
-        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        Map<PartitionId, Long> half = halfOf(ends);
         ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
         InMemoryStates belowTheLine = new InMemoryStates();
         fold.fold(half, belowTheLine, done -> { });
         List<AggregateState> everything = List.copyOf(Oracle.states(story).all());
-        Map<String, AggregateState> snapshotOfEverything = new HashMap<>();
-        everything.forEach(state -> snapshotOfEverything.put(state.source().toString(), state));
+        Map<String, AggregateState> snapshotOfEverything = bySource(everything);
         List<SnapshotCoverage> coverages = storeSnapshots(everything);
         InMemoryStates states = new InMemoryStates();
 
@@ -122,13 +119,11 @@ class ArchiveFoldTest {
     void aSnapshotStateAheadOfTheLineIsReplacedByTheFoldOfItsEventsBelowIt() {
         List<DomainEvent> story = FtgoStory.generate(8, 10, 3, 80);
         Map<PartitionId, Long> ends = archive(story, false);
-        Map<PartitionId, Long> half = new TreeMap<>();
-        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        Map<PartitionId, Long> half = halfOf(ends);
         ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
         InMemoryStates belowTheLine = new InMemoryStates();
         fold.fold(half, belowTheLine, done -> { });
-        Map<String, AggregateState> snapshotOfEverything = new HashMap<>();
-        Oracle.states(story).all().forEach(state -> snapshotOfEverything.put(state.source().toString(), state));
+        Map<String, AggregateState> snapshotOfEverything = bySource(Oracle.states(story).all());
         InMemoryStates states = new InMemoryStates();
 
         ArchiveFold.Outcome outcome = fold.fold(half, states, snapshotOfEverything, List.of(), done -> { });
@@ -141,14 +136,26 @@ class ArchiveFoldTest {
     void stopsEachPartitionAtItsLineAndCountsOnlyWhatIsBelow() {
         List<DomainEvent> story = FtgoStory.generate(6, 10, 3, 60);
         Map<PartitionId, Long> ends = archive(story, false);
-        Map<PartitionId, Long> half = new TreeMap<>();
-        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        Map<PartitionId, Long> half = halfOf(ends);
         ArchiveFold fold = new ArchiveFold(new ArchiveReader(new LocalDirectoryArchiveStore(directory)), READER);
 
         ArchiveFold.Outcome outcome = fold.fold(half, new InMemoryStates(), done -> { });
 
         long expected = half.values().stream().mapToLong(Long::longValue).sum();
         assertThat(outcome.read()).isEqualTo(expected).isEqualTo(fold.recordsBelow(half));
+    }
+
+    private static Map<PartitionId, Long> halfOf(Map<PartitionId, Long> ends) {
+        Map<PartitionId, Long> half = new TreeMap<>();
+        ends.forEach((partition, end) -> half.put(partition, end / 2));
+        return half;
+    }
+
+    /** Snapshot states by source key ({@code order:<id>}), as a rebuild holds them. */
+    private static Map<String, AggregateState> bySource(Collection<AggregateState> states) {
+        Map<String, AggregateState> bySource = new HashMap<>();
+        states.forEach(state -> bySource.put(state.source().toString(), state));
+        return bySource;
     }
 
     /** Stores a snapshot of each aggregate type in the archive, as the {@code snapshot} command does; their coverages. */
