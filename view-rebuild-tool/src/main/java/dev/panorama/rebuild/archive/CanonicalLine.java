@@ -8,7 +8,8 @@ import java.util.Arrays;
  * optional {@code key}, {@code headers} holding text only, then an optional {@code value} or
  * {@code valueBase64} last — read by a plain scan over its bytes: the offset and where each header lies,
  * without a parser and without touching the value, which is most of the line. A rebuild from snapshots
- * tells most records apart by their headers alone, so this is what it pays per record it does not fold.
+ * tells most records apart by their headers alone, so this is what it pays per record it does not fold; for a
+ * record it folds, {@link #value} unescapes the value string straight into bytes.
  * Any other layout, or a header holding an escape, is not read here ({@link #scan} gives {@code null}) and
  * the line is decoded by {@link RecordCodec#decode} instead. The value is not checked for well-formedness:
  * the segment's SHA-256 has been checked against the manifest before any line is scanned.
