@@ -38,9 +38,6 @@ import java.util.function.LongConsumer;
  */
 public final class ArchiveFold {
 
-    private static final String AGGREGATE_TYPE = "panorama-aggregate-type";
-    private static final String AGGREGATE_ID = "panorama-aggregate-id";
-    private static final String AGGREGATE_VERSION = "panorama-aggregate-version";
     /** Threads that check, decode and read segments ahead of the fold: reading is the fold's cost, so it uses every core, up to four. */
     private static final int DECODERS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
 
@@ -128,7 +125,8 @@ public final class ArchiveFold {
         if (!ahead.isEmpty()) {
             // Rare: aggregates changed just before the line. Their own events, below the line, give their state.
             forEachBelow(until, record -> {
-                String key = sourceKey(record::header);
+                HeaderText headers = record::header;
+                String key = headers.sourceKey();
                 if (key == null || ahead.contains(key)) {
                     if (record.value() != null && reader.read(record.value()) instanceof ReadResult.Accepted accepted
                         && ahead.contains(accepted.event().metadata().source().toString())) {
@@ -195,8 +193,8 @@ public final class ArchiveFold {
                 if (snapshot.isEmpty()) {
                     return null;
                 }
-                String key = sourceKey(headers);
-                long version = headerVersion(headers);
+                String key = headers.sourceKey();
+                long version = headers.aggregateVersion();
                 AggregateState base = key == null ? null : snapshot.get(key);
                 if (base == null || version <= 0 || version > base.version()) {
                     return null;
@@ -207,12 +205,13 @@ public final class ArchiveFold {
 
             @Override
             public Decoded fromValue(long offset, HeaderText headers, byte[] value) {
-                return new Decoded(sourceKey(headers), headerVersion(headers), false, read(segment, offset, value));
+                return new Decoded(headers.sourceKey(), headers.aggregateVersion(), false, read(segment, offset, value));
             }
 
             @Override
             public Decoded whole(ArchivedRecord record) {
-                return new Decoded(sourceKey(record::header), headerVersion(record::header), false,
+                HeaderText headers = record::header;
+                return new Decoded(headers.sourceKey(), headers.aggregateVersion(), false,
                     record.value() == null ? null : read(segment, record.offset(), record.value()));
             }
         });
@@ -255,22 +254,6 @@ public final class ArchiveFold {
                 }
             }
         });
-    }
-
-    /** {@code <aggregateType>:<aggregateId>} from the record's headers, or {@code null} when it has none. */
-    private static String sourceKey(HeaderText headers) {
-        String type = headers.get(AGGREGATE_TYPE);
-        String id = headers.get(AGGREGATE_ID);
-        return type == null || id == null ? null : type + ":" + id;
-    }
-
-    private static long headerVersion(HeaderText headers) {
-        String version = headers.get(AGGREGATE_VERSION);
-        try {
-            return version == null ? 0 : Long.parseLong(version);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** How many records up to {@code until} the archive holds, from the manifests (no segment is opened). */

@@ -32,10 +32,6 @@ import java.util.function.Supplier;
  */
 public record SnapshotCoverage(String aggregateType, Map<PartitionId, HeldThrough> held, Set<String> pending) {
 
-    private static final String AGGREGATE_TYPE = "panorama-aggregate-type";
-    private static final String AGGREGATE_ID = "panorama-aggregate-id";
-    private static final String AGGREGATE_VERSION = "panorama-aggregate-version";
-
     public SnapshotCoverage {
         Objects.requireNonNull(aggregateType, "aggregateType");
         held = Map.copyOf(held);
@@ -105,23 +101,19 @@ public record SnapshotCoverage(String aggregateType, Map<PartitionId, HeldThroug
             List<Boolean> holds = archive.readSegment(partition, segment, new SegmentLines<>() {
                 @Override
                 public Boolean fromHeaders(long offset, HeaderText headers) {
-                    String type = headers.get(AGGREGATE_TYPE);
-                    String id = headers.get(AGGREGATE_ID);
-                    String version = headers.get(AGGREGATE_VERSION);
-                    if (type == null || id == null || version == null) {
+                    String key = headers.sourceKey();
+                    if (key == null || headers.get(HeaderText.AGGREGATE_VERSION) == null) {
                         return null;
                     }
-                    try {
-                        return holds(type + ":" + id, Long.parseLong(version), versions, reachedHere);
-                    } catch (NumberFormatException e) {
-                        return false;
-                    }
+                    return holds(key, headers.aggregateVersion(), versions, reachedHere);
                 }
 
                 @Override
                 public Boolean whole(ArchivedRecord record) {
                     // Without routing headers (a heartbeat, or written before the relay set them): its envelope tells.
-                    if (record.value() == null || !(events.get().read(record.value()) instanceof ReadResult.Accepted accepted)) {
+                    ReadResult read = record.value() == null ? null
+                        : segment.accepted(record.offset()) ? events.get().readAccepted(record.value()) : events.get().read(record.value());
+                    if (!(read instanceof ReadResult.Accepted accepted)) {
                         return false;
                     }
                     DomainEvent event = accepted.event();

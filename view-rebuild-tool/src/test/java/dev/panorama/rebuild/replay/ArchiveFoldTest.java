@@ -66,11 +66,7 @@ class ArchiveFoldTest {
 
         ArchiveFold.Outcome outcome = fold.fold(ends, states, snapshot, List.of(), done -> { });
 
-        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
-        assertThat(outcome.covered()).as("events the snapshot holds are not parsed").isPositive();
-        assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
-        assertThat(outcome.refolded()).isZero();
-        assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
+        assertFoldedFromSnapshot(outcome, states, story, snapshot);
     }
 
     @Test
@@ -86,13 +82,10 @@ class ArchiveFoldTest {
 
         ArchiveFold.Outcome outcome = new ArchiveFold(archive, READER).fold(ends, states, snapshot, coverages, done -> { });
 
-        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
+        assertFoldedFromSnapshot(outcome, states, story, snapshot);
         long unopened = coverages.stream().mapToLong(coverage -> coverage.records(archive)).sum();
         assertThat(outcome.unopened()).isEqualTo(unopened).isPositive().isLessThan(outcome.covered());
         assertThat(outcome.read()).isEqualTo(story.size());
-        assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
-        assertThat(outcome.refolded()).isZero();
-        assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
     }
 
     @Test
@@ -143,6 +136,16 @@ class ArchiveFoldTest {
 
         long expected = half.values().stream().mapToLong(Long::longValue).sum();
         assertThat(outcome.read()).isEqualTo(expected).isEqualTo(fold.recordsBelow(half));
+    }
+
+    /** The whole story's documents, each event either held by the snapshot or applied, every snapshot state used. */
+    private static void assertFoldedFromSnapshot(ArchiveFold.Outcome outcome, InMemoryStates states, List<DomainEvent> story,
+                                                 Map<String, AggregateState> snapshot) {
+        assertThat(Oracle.render(new OrderHistoryProjection(), states)).isEqualTo(Oracle.render(new OrderHistoryProjection(), story));
+        assertThat(outcome.covered()).as("events the snapshot holds are not parsed").isPositive();
+        assertThat(outcome.applied()).isEqualTo(story.size() - outcome.covered());
+        assertThat(outcome.refolded()).isZero();
+        assertThat(outcome.fromSnapshot()).isEqualTo(snapshot.size());
     }
 
     private static Map<PartitionId, Long> halfOf(Map<PartitionId, Long> ends) {
