@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         "1:failed: Kafka, Elasticsearch, MongoDB or the archive directory (the message says which); run again to resume",
         "2:invalid options or arguments",
         "3:the archive is corrupted, or the built version does not match it: nothing was switched",
-        "4:refused an unsafe operation (unknown view, version already active, missing archive, archive behind): nothing changed"})
+        "4:refused an unsafe operation (unknown view, version already active, missing archive, archive behind): nothing changed;"
+            + " or the fold read more unreadable events than --max-unreadable allows: nothing written"})
 final class RebuildCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "VIEW", description = "The view: order-history, order-details, available-restaurants, consumer-summary.")
@@ -63,6 +64,11 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1000", paramLabel = "N", description = "Documents per bulk write. Default: ${DEFAULT-VALUE}.")
     private int batch;
 
+    @Option(names = "--max-unreadable", defaultValue = "1", paramLabel = "PERCENT",
+        description = "Refuse to write when more than this share of the archived events read is unreadable: the live view builder dead-letters"
+            + " them too, but a share that high means the tool reads them wrongly. Default: ${DEFAULT-VALUE} %%.")
+    private double maxUnreadablePercent;
+
     @Option(names = "--no-snapshots", description = "Fold the whole archive even where a snapshot in it would save parsing the older events.")
     private boolean noSnapshots;
 
@@ -83,6 +89,9 @@ final class RebuildCommand implements Callable<Integer> {
         if (sample < 0 || batch < 1 || batch > 10_000) {
             throw new IllegalArgumentException("--sample must be 0 or more and --batch between 1 and 10000");
         }
+        if (!(maxUnreadablePercent >= 0 && maxUnreadablePercent <= 100)) {
+            throw new IllegalArgumentException("--max-unreadable is a percentage from 0 to 100");
+        }
         ArchiveReader reader = archive.reader();
         ProgressBar bar = new ProgressBar(out, System.console() != null);
         try (ViewStoreOptions.Connections connections = stores.connect(); LiveGroup live = stores.liveGroup()) {
@@ -90,7 +99,7 @@ final class RebuildCommand implements Callable<Integer> {
                 new SnapshotArchive(archive.store()), live, new EventReader(), Clock.systemUTC());
             long[] lastSaved = {0};
             ViewRebuild.Result result = rebuild.run(new ViewRebuild.Settings(view, version, stores.topicPrefix, handoverWait, archiveWait, sample,
-                batch, !noSwitch, dryRun, !noSnapshots), new ViewRebuild.Listener() {
+                batch, !noSwitch, dryRun, !noSnapshots, maxUnreadablePercent), new ViewRebuild.Listener() {
                     @Override
                     public void say(String line) {
                         bar.finishLine();

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
         "1:failed: Kafka, Elasticsearch, MongoDB, the archive directory or the file system (the message says which)",
         "2:invalid options or arguments (a one-line reason is printed)",
         "3:corrupted or missing archive segments, or a view that differs from the archive (nothing was switched)",
-        "4:refused an unsafe operation before changing anything (unknown view, version already active, archive incomplete or behind)",
+        "4:refused an unsafe operation (unknown view, version already active, archive incomplete or behind; nothing changed), or a fold of mostly unreadable events (nothing written)",
         "143:archive stopped by SIGTERM (130: by Ctrl-C) after sealing what it held, as for any JVM ended by a signal"})
 public final class RebuildToolMain implements Callable<Integer> {
 

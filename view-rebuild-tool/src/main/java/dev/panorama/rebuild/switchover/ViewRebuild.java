@@ -24,6 +24,7 @@ import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.versions.RebuildPhase;
 import dev.panorama.views.versions.RefusedException;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -96,9 +98,11 @@ public final class ViewRebuild {
      * @param archiveWait how long to wait for the archiver to reach the handover line
      * @param sample how many documents the verification compares field by field
      * @param batch documents per bulk write
+     * @param maxUnreadablePercent the share of the events read below the line that may be unreadable before the rebuild
+     *     refuses to write (the live builder dead-letters them too; many more means the tool reads them wrongly)
      */
     public record Settings(String view, int version, String topicPrefix, Duration handoverWait, Duration archiveWait, int sample,
-                           int batch, boolean switchOver, boolean dryRun, boolean useSnapshots) {
+                           int batch, boolean switchOver, boolean dryRun, boolean useSnapshots, double maxUnreadablePercent) {
     }
 
     /** Where the rebuild reports what it does. */
@@ -163,6 +167,8 @@ public final class ViewRebuild {
             + folded.unopened() + " in segments they wholly hold, not even opened), "
             + folded.refolded() + " aggregates ahead of the line folded from their events"));
 
+        refuseIfMostlyUnreadable(settings, folded);
+
         SortedSet<String> ids = FullRender.documentIds(entry.projection(), states);
         ViewStores.VersionStore store = stores.store(entry);
         if (checkpoint.phase() == RebuildPhase.HANDED_OVER || checkpoint.phase() == RebuildPhase.WRITING) {
@@ -186,6 +192,23 @@ public final class ViewRebuild {
         out.say("switched: readers of " + settings.view() + " now see v" + now.active() + "; v" + now.previous()
             + " stays maintained for a rollback ('rollback " + settings.view() + "'), 'retire " + settings.view() + "' drops it");
         return new Result(settings.view(), settings.version(), ids.size(), check, true);
+    }
+
+    /**
+     * A poison event now and then is the live builder's to dead-letter, and the rebuild leaves it out the same way.
+     * When a large share of the archive does not read, the tool is wrong (built with other event schemas, or the
+     * archive is damaged in a way its checksums cannot tell), and writing would put a hollow version in front of readers.
+     */
+    static void refuseIfMostlyUnreadable(Settings settings, ArchiveFold.Outcome folded) {
+        long parsed = folded.read() - folded.covered();
+        if (folded.unreadable() == 0 || folded.unreadable() * 100.0 <= settings.maxUnreadablePercent() * parsed) {
+            return;
+        }
+        throw new RefusedException(String.format(Locale.ROOT, "%,d of the %,d archived events read below the line are unreadable (%.1f %%, more than the"
+                + " --max-unreadable %s %%): a share that high means this tool reads them wrongly (built with other event schemas?), not that they are"
+                + " poison; nothing was written to %s v%d, which stays registered as building ('abandon %s' drops it)", folded.unreadable(), parsed,
+            folded.unreadable() * 100.0 / parsed, BigDecimal.valueOf(settings.maxUnreadablePercent()).stripTrailingZeros().toPlainString(),
+            settings.view(), settings.version(), settings.view()));
     }
 
     /** The newest snapshot of each source type taken before the rebuild began: its states by source key, and the segments it wholly holds. */
@@ -359,30 +382,41 @@ public final class ViewRebuild {
         Iterator<ViewDocument> documents = FullRender.documents(projection, states, remaining);
         Map<String, Long> written = new LinkedHashMap<>();
         AtomicReference<Checkpoint> saved = new AtomicReference<>(current);
-        // One bulk request in flight, as a plain bulk load has; the next chunk is rendered meanwhile.
+        // One bulk request in flight, as a plain bulk load has. Meanwhile this thread checkpoints the chunk written
+        // before it and renders the next: the store waits for nothing but the bulk requests themselves.
         ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rebuild-writer").daemon().factory());
         try {
             Future<?> inFlight = null;
+            List<ViewDocument> sent = null;
             while (documents.hasNext()) {
                 List<ViewDocument> chunk = new ArrayList<>(settings.batch());
                 while (documents.hasNext() && chunk.size() < settings.batch()) {
                     chunk.add(documents.next());
                 }
                 awaitWritten(inFlight);
-                inFlight = writer.submit(() -> {
-                    writePatiently(chunk, store.writes(), written, out);
-                    done.addAndGet(chunk.size());
-                    checkpoints.save(saved.updateAndGet(checkpointed -> checkpointed.writtenThrough(chunk.getLast().id())));
-                    out.progress("write", done.get(), total);
-                });
+                inFlight = writer.submit(() -> writePatiently(chunk, store.writes(), written, out));
+                if (sent != null) {
+                    checkpointWritten(sent, done, total, saved, out);
+                }
+                sent = chunk;
             }
             awaitWritten(inFlight);
+            if (sent != null) {
+                checkpointWritten(sent, done, total, saved, out);
+            }
         } finally {
             writer.shutdownNow();
         }
         out.say("written: " + written.getOrDefault("written", 0L) + " documents; " + written.getOrDefault("newer", 0L)
             + " left as the live builder wrote them from newer states");
         return saved.get();
+    }
+
+    /** Records a written chunk: the checkpoint a resumed rebuild starts after, and the progress. */
+    private void checkpointWritten(List<ViewDocument> chunk, AtomicLong done, long total, AtomicReference<Checkpoint> saved, Listener out) {
+        done.addAndGet(chunk.size());
+        checkpoints.save(saved.updateAndGet(checkpointed -> checkpointed.writtenThrough(chunk.getLast().id())));
+        out.progress("write", done.get(), total);
     }
 
     private static void awaitWritten(Future<?> chunk) {

@@ -48,7 +48,7 @@ class RebuildToolMainTest {
         assertThat(run("rebuild", "--help")).isZero();
         // Help text wraps at the terminal's width: compare with the line breaks folded.
         assertThat(out().replaceAll("\\s+", " ")).contains("--to-version", "--archive-dir", "--handover-wait", "--dry-run", "--no-switch",
-            "--sample", "--elasticsearch-url", "--mongodb-uri", "--group-id", "handover line", "resumes from its checkpoint", "nothing was switched", "refused an unsafe operation");
+            "--sample", "--elasticsearch-url", "--mongodb-uri", "--group-id", "handover line", "resumes from its checkpoint", "nothing was switched", "refused an unsafe operation", "--max-unreadable");
     }
 
     @Test
@@ -57,6 +57,8 @@ class RebuildToolMainTest {
         assertThat(err()).contains("Missing required option: '--to-version=N'");
         assertThat(run("rebuild", "order-history", "--to-version", "2", "--archive-dir", archive.resolve("nowhere").toString())).isEqualTo(2);
         assertThat(err()).contains("no archive at");
+        assertThat(run("rebuild", "order-history", "--to-version", "2", "--archive-dir", archive.toString(), "--max-unreadable", "150")).isEqualTo(2);
+        assertThat(err()).contains("--max-unreadable is a percentage from 0 to 100");
     }
 
     @Test
