@@ -36,9 +36,10 @@ public final class InMemoryStates implements States {
     /** Folds one event into its aggregate's state. */
     public FoldResult apply(DomainEvent event) {
         String key = event.metadata().source().toString();
-        FoldResult result = StateFold.apply(states.get(key), event);
+        AggregateState before = states.get(key);
+        FoldResult result = StateFold.apply(before, event);
         if (result instanceof FoldResult.Applied applied) {
-            put(applied.state());
+            put(key, before, applied.state());
         }
         return result;
     }
@@ -50,6 +51,11 @@ public final class InMemoryStates implements States {
         if (before != null && before.version() >= state.version()) {
             return;
         }
+        put(key, before, state);
+    }
+
+    /** Holds {@code state} under {@code key} in place of {@code before}, and indexes it by its foreign keys. */
+    private void put(String key, AggregateState before, AggregateState state) {
         states.put(key, state);
         switch (state) {
             case OrderState order -> {

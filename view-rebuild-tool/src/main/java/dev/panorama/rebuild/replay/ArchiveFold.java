@@ -200,19 +200,17 @@ public final class ArchiveFold {
                     return null;
                 }
                 // Held: only the event at the snapshot's own version tells the fold anything (that the snapshot is not ahead of the line).
-                return version == base.version() ? new Decoded(key, version, true, null) : HELD_BELOW_ITS_SNAPSHOT;
+                return version == base.version() ? new Decoded(key, true, null) : HELD_BELOW_ITS_SNAPSHOT;
             }
 
             @Override
             public Decoded fromValue(long offset, HeaderText headers, byte[] value) {
-                return new Decoded(headers.sourceKey(), headers.aggregateVersion(), false, read(segment, offset, value));
+                return new Decoded(null, false, read(segment, offset, value));
             }
 
             @Override
             public Decoded whole(ArchivedRecord record) {
-                HeaderText headers = record::header;
-                return new Decoded(headers.sourceKey(), headers.aggregateVersion(), false,
-                    record.value() == null ? null : read(segment, record.offset(), record.value()));
+                return new Decoded(null, false, record.value() == null ? null : read(segment, record.offset(), record.value()));
             }
         });
         decoded.removeIf(record -> record == BEYOND_THE_LINE);
@@ -227,17 +225,18 @@ public final class ArchiveFold {
     /**
      * A record as a decoding thread leaves it.
      *
+     * @param key the source key of a record a snapshot holds at the snapshot's own version, else {@code null}
      * @param covered a snapshot holds it (told by its headers); then {@code read} is {@code null}
      * @param read what the event reader made of it, or {@code null} for a record without a value
      */
-    private record Decoded(String key, long version, boolean covered, ReadResult read) {
+    private record Decoded(String key, boolean covered, ReadResult read) {
     }
 
     /** Stands for the records of a segment at or above the line, dropped before the fold sees them. */
-    private static final Decoded BEYOND_THE_LINE = new Decoded(null, 0, true, null);
+    private static final Decoded BEYOND_THE_LINE = new Decoded(null, true, null);
 
     /** Stands for a record a snapshot holds that is older than the snapshot's own version: counted, nothing more. */
-    private static final Decoded HELD_BELOW_ITS_SNAPSHOT = new Decoded(null, 0, true, null);
+    private static final Decoded HELD_BELOW_ITS_SNAPSHOT = new Decoded(null, true, null);
 
     /** Every archived record below the line, partition after partition, each in offset order; a segment is read and checked in one pass. */
     private void forEachBelow(Map<PartitionId, Long> until, Consumer<ArchivedRecord> action) {
