@@ -3,8 +3,8 @@
 # against the raw bulk-sink ceiling measured in the same run: the embedded engines, the story published to
 # Kafka and archived by the real archiver, then in a worker JVM of its own (heap capped at 3 GB) the real
 # ViewRebuild end to end (fold, write, verify, switch) with its phases timed, where the fold's time goes,
-# and the same final documents bulk-written directly into a fresh index (before the rebuild in a JVM of its own, and after
-# it; the ratio uses the mean); then the same rebuild again from
+# and the same final documents bulk-written directly into a fresh index (before the rebuilds and after them, each in a JVM
+# of its own; the ratio uses the mean); then the same rebuild again from
 # snapshots of 90 % of the story (their loading counted). BENCH_JAVA_OPTS=-Dbatch=2000 changes the bulk size
 # (both sides), -Dheap=4g the worker's heap, -Dsnapshots=false skips the rebuild from snapshots,
 # -Dbreakdown=false the fold breakdown; BENCH_WORKER_OPTS adds JVM options to the worker.

@@ -70,6 +70,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -99,10 +100,10 @@ import static org.awaitility.Awaitility.await;
  *       fold uses it (records the archiver accepted not validated again).</li>
  *   <li><b>Ceiling</b>: the same final documents, rendered beforehand from an in-memory fold of the story (not
  *       timed), bulk-written into a fresh index with the same mapping, with the same client and bulk size, as
- *       plain index operations: once before the rebuild, in a JVM of its own, and once after it, in the worker.
- *       The node keeps speeding up over its first few hundred thousand documents, so a ceiling measured only after
- *       the rebuild would favour the ceiling and one measured only before it the rebuild: the ratio uses their mean
- *       (and is also given against the higher of the two).</li>
+ *       plain index operations: once before the rebuilds and once after them, each time in a JVM of its own (as
+ *       cold as the tool's). The node keeps speeding up as it goes, so a ceiling measured only after the rebuilds
+ *       would favour the ceiling and one measured only before them the rebuild: the ratio uses their mean (and is
+ *       also given against the higher of the two).</li>
  * </ol>
  * Then, unless {@code -Dsnapshots=false}, v2 is rolled back and retired and rebuilt again from snapshots of the
  * first 90 % of the story stored in the archive, as the command services would have exported them.
@@ -117,8 +118,10 @@ public final class RebuildBenchmark {
     static final int PARTITIONS = 3;
     static final String VIEW = OrderHistoryProjection.VIEW;
     static final int TARGET_VERSION = 2;
-    /** How the ceiling-only worker tells the ceiling it measured, in events/s. */
-    static final String CEILING_BEFORE = "ceiling before the rebuild, events/s:";
+    /** How a ceiling worker tells the ceiling it measured, in events/s. */
+    static final String CEILING = "ceiling, events/s:";
+    /** How the rebuild worker tells its results: events, events/s, with the verification, then the same two from snapshots (NaN when skipped). */
+    static final String REBUILT = "rebuilt, events and events/s:";
     static final String DATABASE = "panorama_bench";
     static final String GROUP = "panorama-view-builder";
     static final int BATCH = Integer.getInteger("batch", 1_000);
@@ -139,16 +142,21 @@ public final class RebuildBenchmark {
             prepareLiveView(engines);
             warmUpElasticsearch(engines, story);
             story = null; // the worker generates it again for the ceiling; this JVM holds Kafka and MongoDB
-            // The node still speeds up over the first few hundred thousand documents: the ceiling is measured before the
-            // rebuild (in a JVM of its own, cold as the tool's) and after it, and the ratio uses their mean.
-            String[] before = {null};
-            status = runWorker(engines, archive, orders, "ceiling", line -> {
-                if (line.startsWith(CEILING_BEFORE)) {
-                    before[0] = line.substring(CEILING_BEFORE.length()).trim();
+            // The node still speeds up as it goes: the ceiling is measured before the rebuilds and after them, each time in a
+            // JVM of its own (as cold as the tool's, as the rebuild worker is), and the ratio uses their mean.
+            double before = ceilingInItsOwnJvm(engines, archive, orders, "before");
+            double[] rebuilt = new double[5];
+            status = runWorker(engines, archive, orders, "rebuild", line -> {
+                if (line.startsWith(REBUILT)) {
+                    String[] numbers = line.substring(REBUILT.length()).trim().split(" ");
+                    for (int i = 0; i < rebuilt.length; i++) {
+                        rebuilt[i] = Double.parseDouble(numbers[i]);
+                    }
                 }
             });
-            if (status == 0 && before[0] != null) {
-                status = runWorker(engines, archive, orders, before[0], line -> { });
+            if (status == 0) {
+                double after = ceilingInItsOwnJvm(engines, archive, orders, "after");
+                printResults(rebuilt, before, after);
             }
         } finally {
             deleteRecursively(archive);
@@ -327,7 +335,34 @@ public final class RebuildBenchmark {
         }
     }
 
-    /** @param mode {@code ceiling} for the ceiling alone, else the ceiling measured before, in events/s, for the rebuild worker */
+    /** The ceiling measured by a worker JVM of its own, in events/s. */
+    private static double ceilingInItsOwnJvm(Engines engines, Path archive, int orders, String when) throws Exception {
+        double[] ceiling = {Double.NaN};
+        int status = runWorker(engines, archive, orders, "ceiling-" + when, line -> {
+            if (line.startsWith(CEILING)) {
+                ceiling[0] = Double.parseDouble(line.substring(CEILING.length()).trim());
+            }
+        });
+        if (status != 0 || Double.isNaN(ceiling[0])) {
+            throw new IllegalStateException("the ceiling " + when + " the rebuild was not measured (worker status " + status + ")");
+        }
+        return ceiling[0];
+    }
+
+    private static void printResults(double[] rebuilt, double before, double after) {
+        double ceiling = (before + after) / 2;
+        System.out.printf("%nresult: events %,.0f | rebuild %,.0f events/s (fold + write), %,.0f events/s with the verification | ceiling %,.0f events/s"
+            + " (the mean of %,.0f before the rebuilds and %,.0f after them)%n", rebuilt[0], rebuilt[1], rebuilt[2], ceiling, before, after);
+        System.out.printf("result: rebuild / ceiling = %.2f (goal >= 0.8); with the verification %.2f; against the higher of the two ceilings %.2f%n",
+            rebuilt[1] / ceiling, rebuilt[2] / ceiling, rebuilt[1] / Math.max(before, after));
+        if (!Double.isNaN(rebuilt[3])) {
+            System.out.printf("result: with snapshots (of 90 %% of the story) %,.0f events/s (loading them, fold and write) = %.2f of the ceiling (%.2f against"
+                + " the higher); with the verification %,.0f events/s = %.2f%n", rebuilt[3], rebuilt[3] / ceiling, rebuilt[3] / Math.max(before, after),
+                rebuilt[4], rebuilt[4] / ceiling);
+        }
+    }
+
+    /** @param mode {@code ceiling-before} or {@code ceiling-after} for the ceiling alone, {@code rebuild} for the rebuilds */
     private static int runWorker(Engines engines, Path archive, int orders, String mode, Consumer<String> lines) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), WORKER_HEAP));
         String extra = System.getenv("BENCH_WORKER_OPTS");
@@ -372,7 +407,7 @@ public final class RebuildBenchmark {
         }
     }
 
-    /** The JVM doing the work: the rebuild, the fold breakdown and the ceiling; its own heap cap and resident memory. */
+    /** A JVM doing the work: the ceiling alone, or the rebuilds and the fold breakdown; its own heap cap and resident memory. */
     public static final class Worker {
 
         public static void main(String[] args) throws Exception {
@@ -381,13 +416,12 @@ public final class RebuildBenchmark {
             String bootstrapServers = args[2];
             Path archive = Path.of(args[3]);
             int orders = Integer.parseInt(args[4]);
-            if (args[5].equals("ceiling")) {
+            if (args[5].startsWith("ceiling-")) {
                 ElasticsearchClient elasticsearch = ElasticsearchClient.of(config -> config.host(elasticsearchUrl));
-                System.out.println(CEILING_BEFORE + " " + ceiling(elasticsearch, orders, -1, "before"));
+                System.out.println(CEILING + " " + ceiling(elasticsearch, orders, args[5].substring("ceiling-".length())));
                 elasticsearch._transport().close();
                 return;
             }
-            double before = Double.parseDouble(args[5]);
             Runtime runtime = Runtime.getRuntime();
             System.out.printf("worker: %s, %d processors, max heap %,d MB, GC %s%n", WORKER_HEAP, runtime.availableProcessors(),
                 runtime.maxMemory() / (1024 * 1024), ManagementFactory.getGarbageCollectorMXBeans().stream()
@@ -405,18 +439,11 @@ public final class RebuildBenchmark {
                 if (Boolean.parseBoolean(System.getProperty("breakdown", "true"))) {
                     breakdown(archive);
                 }
-                double after = ceiling(elasticsearch, orders, rebuilt.documents(), "after");
-                double ceiling = (before + after) / 2;
-                System.out.printf("%nresult: events %,d | rebuild %,.0f events/s (fold + write), %,.0f events/s with the verification | ceiling %,.0f events/s"
-                    + " (the mean of %,.0f before the rebuild and %,.0f after it)%n", rebuilt.events(), rebuilt.perSecond(), rebuilt.perSecondVerified(), ceiling,
-                    before, after);
-                System.out.printf("result: rebuild / ceiling = %.2f (goal >= 0.8); with the verification %.2f; against the higher of the two ceilings %.2f%n",
-                    rebuilt.perSecond() / ceiling, rebuilt.perSecondVerified() / ceiling, rebuilt.perSecond() / Math.max(before, after));
-                if (fromSnapshots != null) {
-                    System.out.printf("result: with snapshots (of 90 %% of the story) %,.0f events/s (loading them, fold and write) = %.2f of the ceiling; with the"
-                        + " verification %,.0f events/s = %.2f%n", fromSnapshots.perSecond(), fromSnapshots.perSecond() / ceiling,
-                        fromSnapshots.perSecondVerified(), fromSnapshots.perSecondVerified() / ceiling);
+                if (rebuilt.documents() != OrderHistoryProjection.v2().documentIds(Oracle.states(story(orders))).size()) {
+                    throw new IllegalStateException("the rebuild wrote " + rebuilt.documents() + " documents, not one per order of the story");
                 }
+                System.out.printf(Locale.ROOT, "%s %d %f %f %f %f%n", REBUILT, rebuilt.events(), rebuilt.perSecond(), rebuilt.perSecondVerified(),
+                    fromSnapshots == null ? Double.NaN : fromSnapshots.perSecond(), fromSnapshots == null ? Double.NaN : fromSnapshots.perSecondVerified());
                 System.out.printf("result: worker after the rebuild: resident %s; heap used peak %s (%s)%n", memory, heapPeak, WORKER_HEAP);
                 elasticsearch._transport().close();
             }
@@ -559,19 +586,13 @@ public final class RebuildBenchmark {
         }
 
         /** The same final documents bulk-written directly into a fresh index with the same mapping: no fold, no conditions. */
-        /**
-         * @param expected the documents the rebuild wrote, or -1 before the rebuild
-         * @param when {@code before} (its index is deleted afterwards) or {@code after}
-         */
-        static double ceiling(ElasticsearchClient elasticsearch, int orders, long expected, String when) throws IOException {
+        /** @param when {@code before} or {@code after} the rebuilds */
+        static double ceiling(ElasticsearchClient elasticsearch, int orders, String when) throws IOException {
             List<DomainEvent> story = story(orders);
             InMemoryStates states = Oracle.states(story);
             var projection = OrderHistoryProjection.v2();
             List<ViewDocument> documents = new ArrayList<>();
             FullRender.documents(projection, states, FullRender.documentIds(projection, states)).forEachRemaining(documents::add);
-            if (expected >= 0 && documents.size() != expected) {
-                throw new IllegalStateException("the in-memory fold gives " + documents.size() + " documents, the rebuild wrote " + expected);
-            }
             String alias = "ceiling-" + when + "-" + VIEW;
             String index = ViewIndexes.indexName(alias, TARGET_VERSION);
             ViewIndexes.ensureVersion(elasticsearch, alias, VIEW, TARGET_VERSION, 0);
@@ -580,15 +601,13 @@ public final class RebuildBenchmark {
             double seconds = (System.nanoTime() - begin) / 1e9;
             elasticsearch.indices().refresh(refresh -> refresh.index(index));
             long count = elasticsearch.count(count1 -> count1.index(index)).count();
-            System.out.printf("%nceiling %s the rebuild: %,d documents (for %,d events) bulk-written in %.1f s = %,.0f documents/s = %,.0f events/s;"
+            System.out.printf("%nceiling %s the rebuilds: %,d documents (for %,d events) bulk-written in %.1f s = %,.0f documents/s = %,.0f events/s;"
                 + " %,d in the index; load average %s%n", when, documents.size(), story.size(), seconds, documents.size() / seconds, story.size() / seconds,
                 count, loadAverage());
             if (count != documents.size()) {
                 throw new IllegalStateException("the ceiling's index holds " + count + " documents, not " + documents.size());
             }
-            if (when.equals("before")) {
-                elasticsearch.indices().delete(delete -> delete.index(index));
-            }
+            elasticsearch.indices().delete(delete -> delete.index(index));
             return story.size() / seconds;
         }
 
