@@ -308,8 +308,7 @@ public final class RebuildBenchmark {
         }
         elasticsearch._transport().close();
         System.out.printf("Elasticsearch warmed up: %,d documents written four times (index and create operations in turn) into scratch indexes (deleted)"
-            + " in %.1f s%n",
-            documents.size(), (System.nanoTime() - begin) / 1e9);
+            + " in %.1f s%n", documents.size(), (System.nanoTime() - begin) / 1e9);
     }
 
     /** Plain index operations in bulk requests of {@link #BATCH}, each document's JSON as bytes as the store sends it: the ceiling's way of writing. */
@@ -344,7 +343,7 @@ public final class RebuildBenchmark {
             }
         });
         if (status != 0 || Double.isNaN(ceiling[0])) {
-            throw new IllegalStateException("the ceiling " + when + " the rebuild was not measured (worker status " + status + ")");
+            throw new IllegalStateException("the ceiling " + when + " the rebuilds was not measured (worker status " + status + ")");
         }
         return ceiling[0];
     }
@@ -585,8 +584,11 @@ public final class RebuildBenchmark {
             }
         }
 
-        /** The same final documents bulk-written directly into a fresh index with the same mapping: no fold, no conditions. */
-        /** @param when {@code before} or {@code after} the rebuilds */
+        /**
+         * The same final documents bulk-written directly into a fresh index with the same mapping: no fold, no conditions.
+         *
+         * @param when {@code before} or {@code after} the rebuilds
+         */
         static double ceiling(ElasticsearchClient elasticsearch, int orders, String when) throws IOException {
             List<DomainEvent> story = story(orders);
             InMemoryStates states = Oracle.states(story);
