@@ -41,8 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds version N of a view beside the one readers see, then switches readers over.
@@ -375,48 +373,40 @@ public final class ViewRebuild {
                              Checkpoint checkpoint, Listener out) {
         SortedSet<String> remaining = checkpoint.writtenThrough() == null ? ids : ids.tailSet(checkpoint.writtenThrough() + "\0");
         long total = ids.size();
-        AtomicLong done = new AtomicLong(total - remaining.size());
+        long done = total - remaining.size();
         out.say("writing " + remaining.size() + " of " + total + " documents");
         Checkpoint current = checkpoint.at(RebuildPhase.WRITING);
         checkpoints.save(current);
         Iterator<ViewDocument> documents = FullRender.documents(projection, states, remaining);
         Map<String, Long> written = new LinkedHashMap<>();
-        AtomicReference<Checkpoint> saved = new AtomicReference<>(current);
         // One bulk request in flight, as a plain bulk load has. Meanwhile this thread checkpoints the chunk written
         // before it and renders the next: the store waits for nothing but the bulk requests themselves.
         ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("rebuild-writer").daemon().factory());
         try {
             Future<?> inFlight = null;
-            List<ViewDocument> sent = null;
-            while (documents.hasNext()) {
+            List<ViewDocument> sent = List.of();
+            do {
                 List<ViewDocument> chunk = new ArrayList<>(settings.batch());
                 while (documents.hasNext() && chunk.size() < settings.batch()) {
                     chunk.add(documents.next());
                 }
                 awaitWritten(inFlight);
-                inFlight = writer.submit(() -> writePatiently(chunk, store.writes(), written, out));
-                if (sent != null) {
-                    checkpointWritten(sent, done, total, saved, out);
+                inFlight = chunk.isEmpty() ? null : writer.submit(() -> writePatiently(chunk, store.writes(), written, out));
+                if (!sent.isEmpty()) {
+                    // The chunk before is written: a resumed rebuild starts after it.
+                    current = current.writtenThrough(sent.getLast().id());
+                    checkpoints.save(current);
+                    done += sent.size();
+                    out.progress("write", done, total);
                 }
                 sent = chunk;
-            }
-            awaitWritten(inFlight);
-            if (sent != null) {
-                checkpointWritten(sent, done, total, saved, out);
-            }
+            } while (!sent.isEmpty());
         } finally {
             writer.shutdownNow();
         }
         out.say("written: " + written.getOrDefault("written", 0L) + " documents; " + written.getOrDefault("newer", 0L)
             + " left as the live builder wrote them from newer states");
-        return saved.get();
-    }
-
-    /** Records a written chunk: the checkpoint a resumed rebuild starts after, and the progress. */
-    private void checkpointWritten(List<ViewDocument> chunk, AtomicLong done, long total, AtomicReference<Checkpoint> saved, Listener out) {
-        done.addAndGet(chunk.size());
-        checkpoints.save(saved.updateAndGet(checkpointed -> checkpointed.writtenThrough(chunk.getLast().id())));
-        out.progress("write", done.get(), total);
+        return current;
     }
 
     private static void awaitWritten(Future<?> chunk) {
