@@ -48,13 +48,17 @@ final class Topics {
         }
     }
 
-    /** Per partition, the offset after the last committed record (the last stable offset). */
+    /**
+     * Per partition, the offset after its last committed record: the archive's high-water mark once it holds them all.
+     * Not the log's end offset, which counts a transaction marker written after the last record (a marker of a
+     * transaction ended earlier may land after later records), and a marker is no record to archive.
+     */
     Map<Integer, Long> endOffsets(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            Map<Integer, Long> ends = new TreeMap<>();
-            consumer.endOffsets(partitions(consumer, topic)).forEach((partition, end) -> ends.put(partition.partition(), end));
-            return ends;
+        Map<Integer, Long> ends = new TreeMap<>();
+        for (ArchivedRecord record : read(topic)) {
+            ends.merge(record.partition().partition(), record.offset() + 1, Math::max);
         }
+        return ends;
     }
 
     /** What the archive holds for the topic, in the same order as {@link #read}. */
