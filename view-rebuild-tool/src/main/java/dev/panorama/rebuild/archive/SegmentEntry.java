@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * What the manifest knows of one segment: enough to find it, to check it was not altered, and to tell
  * which offsets it covers without opening it.
  *
- * @param file the segment's file name within its partition, {@code <firstOffset:020d>-<lastOffset:020d>.jsonl.gz}
+ * @param file the segment's file name within its partition, {@code <firstOffset:020d>-<lastOffset:020d>.jsonl.zst} (Zstandard;
+ *             {@code .jsonl.gz} for a segment written with GZIP)
  * @param records how many records it holds; may be fewer than the offset range (offsets have gaps)
  * @param bytes the size of the compressed file
  * @param sha256 lower-case hex SHA-256 of the compressed file
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 public record SegmentEntry(String file, long firstOffset, long lastOffset, long records, long bytes, String sha256,
                            Instant firstTimestamp, Instant lastTimestamp, Instant createdAt, List<Long> unaccepted) {
 
-    private static final Pattern FILE_NAME = Pattern.compile("(\\d{20})-(\\d{20})\\.jsonl\\.gz");
+    private static final Pattern FILE_NAME = Pattern.compile("(\\d{20})-(\\d{20})\\.jsonl\\.(?:gz|zst)");
 
     public SegmentEntry {
         Objects.requireNonNull(file, "file");
@@ -36,7 +37,7 @@ public record SegmentEntry(String file, long firstOffset, long lastOffset, long 
         if (records < 1 || records > lastOffset - firstOffset + 1) {
             throw new IllegalArgumentException("a segment of offsets " + firstOffset + ".." + lastOffset + " cannot hold " + records + " records");
         }
-        if (!file.equals(fileName(firstOffset, lastOffset))) {
+        if (!isSegmentFileName(file) || !file.startsWith(offsetRange(firstOffset, lastOffset) + ".")) {
             throw new IllegalArgumentException("segment file " + file + " does not match its offsets " + firstOffset + ".." + lastOffset);
         }
         if (!sha256.matches("[0-9a-f]{64}")) {
@@ -58,9 +59,22 @@ public record SegmentEntry(String file, long firstOffset, long lastOffset, long 
         return unaccepted != null && Collections.binarySearch(unaccepted, offset) < 0;
     }
 
-    /** {@code 00000000000000000042-00000000000000000099.jsonl.gz}: sorts by offset as text. */
+    /** How the segment's lines are compressed, as its file name says. */
+    SegmentCompression compression() {
+        return SegmentCompression.ofFile(file);
+    }
+
+    /** The name a new segment gets: {@code 00000000000000000042-00000000000000000099.jsonl.zst}, which sorts by offset as text. */
     public static String fileName(long firstOffset, long lastOffset) {
-        return String.format(Locale.ROOT, "%020d-%020d.jsonl.gz", firstOffset, lastOffset);
+        return fileName(firstOffset, lastOffset, SegmentCompression.WRITTEN);
+    }
+
+    static String fileName(long firstOffset, long lastOffset, SegmentCompression compression) {
+        return offsetRange(firstOffset, lastOffset) + compression.suffix();
+    }
+
+    private static String offsetRange(long firstOffset, long lastOffset) {
+        return String.format(Locale.ROOT, "%020d-%020d", firstOffset, lastOffset);
     }
 
     /** Whether a file name has the shape of a segment's; {@link #offsetsOf} then reads it. */

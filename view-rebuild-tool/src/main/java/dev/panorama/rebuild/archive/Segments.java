@@ -1,26 +1,17 @@
 package dev.panorama.rebuild.archive;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * The segment file: GZIP-compressed JSON Lines, one record per line, offsets strictly increasing.
- * The compressed bytes are a function of the records alone (GZIP's header carries no time here), so
- * archiving the same offsets twice makes the same file.
+ * The segment file: JSON Lines, one record per line, offsets strictly increasing, compressed as its name says
+ * ({@link SegmentCompression}). The compressed bytes are a function of the records alone, so archiving the same
+ * offsets twice makes the same file.
  */
 final class Segments {
 
@@ -41,21 +32,17 @@ final class Segments {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
         long previous = -1;
-        try (OutputStream out = new GZIPOutputStream(compressed, 64 * 1024)) {
-            for (ArchivedRecord record : records) {
-                if (record.offset() <= previous) {
-                    throw new IllegalArgumentException("offsets in a segment strictly increase: " + record.offset() + " after " + previous);
-                }
-                previous = record.offset();
-                out.write(RecordCodec.encode(record));
-                out.write('\n');
+        for (ArchivedRecord record : records) {
+            if (record.offset() <= previous) {
+                throw new IllegalArgumentException("offsets in a segment strictly increase: " + record.offset() + " after " + previous);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("compressing into memory cannot fail", e);
+            previous = record.offset();
+            plain.writeBytes(RecordCodec.encode(record));
+            plain.write('\n');
         }
-        byte[] content = compressed.toByteArray();
+        byte[] content = SegmentCompression.WRITTEN.compress(plain.toByteArray());
         ArchivedRecord first = records.getFirst();
         ArchivedRecord last = records.getLast();
         SegmentEntry entry = new SegmentEntry(SegmentEntry.fileName(first.offset(), last.offset()), first.offset(), last.offset(),
@@ -73,13 +60,10 @@ final class Segments {
      */
     static void verify(SegmentEntry entry, byte[] content, String name) {
         verifyChecksum(entry, content, name);
+        byte[] plain = decompress(entry, content, name);
         long lines = 0;
-        try (BufferedReader reader = reader(content)) {
-            while (reader.readLine() != null) {
-                lines++;
-            }
-        } catch (IOException e) {
-            throw new ArchiveCorruptedException("segment " + name + " does not decompress: " + e.getMessage(), e);
+        for (int at = 0; at < plain.length; at = LineFeeds.next(plain, at) + 1) {
+            lines++;
         }
         if (lines != entry.records()) {
             throw new ArchiveCorruptedException("segment " + name + " holds " + lines + " records; the manifest says " + entry.records());
@@ -113,7 +97,7 @@ final class Segments {
      */
     static <T> List<T> verifiedLines(SegmentEntry entry, byte[] content, PartitionId partition, String name, SegmentLines<T> reader) {
         verifyChecksum(entry, content, name);
-        Lines lines = new Lines(entry, decompress(content, name), name);
+        Lines lines = new Lines(entry, decompress(entry, content, name), name);
         List<T> made = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
         while (lines.next()) {
             CanonicalLine canonical = CanonicalLine.scan(lines.plain, lines.start, lines.length);
@@ -135,7 +119,7 @@ final class Segments {
     /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase, and their count. */
     static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
         // Whole, then cut at the line feeds: the lines are decoded from the bytes, never turned into text first.
-        Lines lines = new Lines(entry, decompress(content, name), name);
+        Lines lines = new Lines(entry, decompress(entry, content, name), name);
         return new Iterator<>() {
             private ArchivedRecord next = advance();
 
@@ -226,15 +210,7 @@ final class Segments {
         }
     }
 
-    private static byte[] decompress(byte[] content, String name) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(content), 64 * 1024)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ArchiveCorruptedException("segment " + name + " does not decompress: " + e.getMessage(), e);
-        }
-    }
-
-    private static BufferedReader reader(byte[] content) throws IOException {
-        return new BufferedReader(new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(content), 64 * 1024), StandardCharsets.UTF_8));
+    private static byte[] decompress(SegmentEntry entry, byte[] content, String name) {
+        return entry.compression().decompress(content, name);
     }
 }

@@ -76,7 +76,7 @@ class ArchiveWriterAndReaderTest {
 
         Manifest manifest = reader.manifest(ORDERS_0);
         SegmentEntry segment = manifest.segments().getFirst();
-        Path file = root.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000013.jsonl.gz");
+        Path file = root.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000013.jsonl.zst");
         assertThat(manifest.generation()).isEqualTo(1);
         assertThat(segment).extracting(SegmentEntry::firstOffset, SegmentEntry::lastOffset, SegmentEntry::records, SegmentEntry::bytes, SegmentEntry::sha256)
             .containsExactly(10L, 13L, 3L, Files.size(file), Sha256.of(Files.readAllBytes(file)));
@@ -93,7 +93,7 @@ class ArchiveWriterAndReaderTest {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 5, 14));
 
         assertThat(reader.manifest(ORDERS_0).segments()).extracting(SegmentEntry::file).containsExactly(
-            "00000000000000000000-00000000000000000009.jsonl.gz", "00000000000000000010-00000000000000000014.jsonl.gz");
+            "00000000000000000000-00000000000000000009.jsonl.zst", "00000000000000000010-00000000000000000014.jsonl.zst");
         assertThat(readAll(ORDERS_0, 0)).extracting(ArchivedRecord::offset).containsExactlyElementsOf(
             Records.range(ORDERS_0, 0, 14).stream().map(ArchivedRecord::offset).toList());
     }
@@ -128,7 +128,7 @@ class ArchiveWriterAndReaderTest {
     void aFlippedByteIsNamedWithBothChecksums() throws IOException {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 0, 9));
         writer.append(ORDERS_0, Records.range(ORDERS_0, 10, 19));
-        Path file = root.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.gz");
+        Path file = root.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.zst");
         String expected = Sha256.of(Files.readAllBytes(file));
         byte[] content = Files.readAllBytes(file);
         content[content.length / 2] ^= 0x01;
@@ -140,7 +140,7 @@ class ArchiveWriterAndReaderTest {
                 records.forEach(record -> handedOut.add(record.offset()));
             }
         }).isInstanceOf(ArchiveCorruptedException.class)
-            .hasMessageContaining("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.gz")
+            .hasMessageContaining("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.zst")
             .hasMessageContaining("expected SHA-256 " + expected)
             .hasMessageContaining("actual " + Sha256.of(content));
         assertThat(handedOut).as("nothing of the bad segment is handed out").hasSize(10);
@@ -150,7 +150,7 @@ class ArchiveWriterAndReaderTest {
     @Test
     void aTruncatedSegmentIsCorruption() throws IOException {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 0, 99));
-        Path file = root.resolve("ftgo.order.events/0/00000000000000000000-00000000000000000099.jsonl.gz");
+        Path file = root.resolve("ftgo.order.events/0/00000000000000000000-00000000000000000099.jsonl.zst");
         byte[] content = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(content, content.length - 20));
 
@@ -161,10 +161,10 @@ class ArchiveWriterAndReaderTest {
     @Test
     void aMissingSegmentIsNamed() throws IOException {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 0, 9));
-        Files.delete(root.resolve("ftgo.order.events/0/00000000000000000000-00000000000000000009.jsonl.gz"));
+        Files.delete(root.resolve("ftgo.order.events/0/00000000000000000000-00000000000000000009.jsonl.zst"));
 
         assertThatThrownBy(() -> readAll(ORDERS_0, 0)).isInstanceOf(MissingSegmentException.class)
-            .hasMessageContaining("ftgo.order.events/0/00000000000000000000-00000000000000000009.jsonl.gz is missing");
+            .hasMessageContaining("ftgo.order.events/0/00000000000000000000-00000000000000000009.jsonl.zst is missing");
         assertThat(reader.verify(ORDERS_0).ok()).isFalse();
     }
 
@@ -219,7 +219,7 @@ class ArchiveWriterAndReaderTest {
     @Test
     void temporaryFilesFromACrashAreCleanedWhenAPartitionIsOpened() throws IOException {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 0, 9));
-        Path stray = Files.writeString(root.resolve("ftgo.order.events/0/.00000000000000000010-00000000000000000019.jsonl.gz.abc.tmp"), "half a segment");
+        Path stray = Files.writeString(root.resolve("ftgo.order.events/0/.00000000000000000010-00000000000000000019.jsonl.zst.abc.tmp"), "half a segment");
 
         assertThat(writer.open(ORDERS_0).highWaterMark()).isEqualTo(10);
 

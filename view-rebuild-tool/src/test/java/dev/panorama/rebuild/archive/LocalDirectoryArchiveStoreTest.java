@@ -22,11 +22,11 @@ class LocalDirectoryArchiveStoreTest {
     void putIfAbsentNeverOverwrites() {
         LocalDirectoryArchiveStore store = new LocalDirectoryArchiveStore(root);
 
-        assertThat(store.putIfAbsent("t/0/a.jsonl.gz", Records.utf8("first"))).isTrue();
-        assertThat(store.putIfAbsent("t/0/a.jsonl.gz", Records.utf8("second"))).isFalse();
+        assertThat(store.putIfAbsent("t/0/a.jsonl.zst", Records.utf8("first"))).isTrue();
+        assertThat(store.putIfAbsent("t/0/a.jsonl.zst", Records.utf8("second"))).isFalse();
 
-        assertThat(store.get("t/0/a.jsonl.gz")).get().extracting(object -> new String(object.content())).isEqualTo("first");
-        assertThat(store.list("t/")).extracting(ArchiveStore.ObjectInfo::name).containsExactly("t/0/a.jsonl.gz");
+        assertThat(store.get("t/0/a.jsonl.zst")).get().extracting(object -> new String(object.content())).isEqualTo("first");
+        assertThat(store.list("t/")).extracting(ArchiveStore.ObjectInfo::name).containsExactly("t/0/a.jsonl.zst");
     }
 
     @Test
@@ -45,13 +45,13 @@ class LocalDirectoryArchiveStoreTest {
     @Test
     void temporaryFilesOfInterruptedWritesAreNotObjectsAndAreDiscardedOnceOld() throws IOException {
         LocalDirectoryArchiveStore store = new LocalDirectoryArchiveStore(root);
-        store.putIfAbsent("t/0/a.jsonl.gz", Records.utf8("a"));
-        Path old = Files.writeString(root.resolve("t/0/.b.jsonl.gz.1234.tmp"), "half");
+        store.putIfAbsent("t/0/a.jsonl.zst", Records.utf8("a"));
+        Path old = Files.writeString(root.resolve("t/0/.b.jsonl.zst.1234.tmp"), "half");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Path fresh = Files.writeString(root.resolve("t/0/.manifest.json.5678.tmp"), "in flight elsewhere");
 
-        assertThat(store.list("")).extracting(ArchiveStore.ObjectInfo::name).containsExactly("t/0/a.jsonl.gz");
-        assertThat(store.discardIncompleteWrites("t/0/", Duration.ofMinutes(5))).containsExactly("t/0/.b.jsonl.gz.1234.tmp");
+        assertThat(store.list("")).extracting(ArchiveStore.ObjectInfo::name).containsExactly("t/0/a.jsonl.zst");
+        assertThat(store.discardIncompleteWrites("t/0/", Duration.ofMinutes(5))).containsExactly("t/0/.b.jsonl.zst.1234.tmp");
         assertThat(old).doesNotExist();
         assertThat(fresh).exists();
     }

@@ -1,16 +1,18 @@
 package dev.panorama.rebuild.archive;
 
+import com.github.luben.zstd.Zstd;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static dev.panorama.rebuild.archive.Records.ORDERS_0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,16 +33,18 @@ class SegmentsTest {
 
         assertThat(read(segment)).containsExactlyElementsOf(records);
         assertThat(segment.entry()).extracting(SegmentEntry::file, SegmentEntry::firstOffset, SegmentEntry::lastOffset, SegmentEntry::records)
-            .containsExactly("00000000000000000003-00000000000000000012.jsonl.gz", 3L, 12L, 5L);
+            .containsExactly("00000000000000000003-00000000000000000012.jsonl.zst", 3L, 12L, 5L);
         assertThat(segment.entry().bytes()).isEqualTo(segment.content().length);
         assertThat(segment.entry().sha256()).isEqualTo(Sha256.of(segment.content()));
     }
 
     @Test
-    void writesTextAsJsonStringsAndOtherBytesAsBase64() throws IOException {
+    void writesTextAsJsonStringsAndOtherBytesAsBase64() {
         Segments.Encoded segment = Segments.encode(List.of(Records.event(ORDERS_0, 0), Records.poison(ORDERS_0, 1)), NOW);
 
-        String[] lines = new String(new GZIPInputStream(new ByteArrayInputStream(segment.content())).readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        // A standard Zstandard frame, its size in the header (zstdcat reads it as well).
+        byte[] plain = Zstd.decompress(segment.content(), (int) Zstd.getFrameContentSize(segment.content()));
+        String[] lines = new String(plain, StandardCharsets.UTF_8).split("\n");
 
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("{\"offset\":0,\"timestamp\":").contains("\"key\":\"order-0\"", "\"panorama-event-type\":\"order.OrderApproved\"",
@@ -130,6 +134,52 @@ class SegmentsTest {
 
         assertThatThrownBy(() -> Segments.verify(claimsFewer, segment.content(), "t/0/x"))
             .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("holds 10 records; the manifest says 9");
+    }
+
+    @Test
+    void aSegmentWrittenWithGzipIsReadAsBefore() throws IOException {
+        List<ArchivedRecord> records = Records.range(ORDERS_0, 20, 29);
+        Segments.Encoded zstd = Segments.encode(records, NOW);
+        byte[] plain = Zstd.decompress(zstd.content(), (int) Zstd.getFrameContentSize(zstd.content()));
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write(plain);
+        }
+        byte[] content = gzipped.toByteArray();
+        SegmentEntry entry = zstd.entry();
+        SegmentEntry gzip = new SegmentEntry("00000000000000000020-00000000000000000029.jsonl.gz", 20, 29, entry.records(), content.length,
+            Sha256.of(content), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt(), null);
+
+        Segments.verify(gzip, content, "t/0/old");
+        assertThat(read(new Segments.Encoded(gzip, content))).containsExactlyElementsOf(records);
+    }
+
+    @Test
+    void contentThatIsNoZstandardFrameIsCorruptionEvenWithItsChecksumRight() {
+        byte[] content = Records.utf8("not compressed at all");
+        Segments.Encoded segment = Segments.encode(Records.range(ORDERS_0, 0, 1), NOW);
+        SegmentEntry entry = segment.entry();
+        SegmentEntry claims = new SegmentEntry(entry.file(), entry.firstOffset(), entry.lastOffset(), entry.records(), content.length,
+            Sha256.of(content), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt(), null);
+
+        assertThatThrownBy(() -> Segments.verify(claims, content, "t/0/x"))
+            .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("segment t/0/x does not decompress");
+        byte[] truncated = Arrays.copyOf(segment.content(), segment.content().length - 4);
+        SegmentEntry cut = new SegmentEntry(entry.file(), entry.firstOffset(), entry.lastOffset(), entry.records(), truncated.length,
+            Sha256.of(truncated), entry.firstTimestamp(), entry.lastTimestamp(), entry.createdAt(), null);
+        assertThatThrownBy(() -> read(new Segments.Encoded(cut, truncated)))
+            .isInstanceOf(ArchiveCorruptedException.class).hasMessageContaining("does not decompress");
+    }
+
+    @Test
+    void aFileNameNamesItsOffsetsAndOneOfTheCompressions() {
+        assertThat(SegmentEntry.isSegmentFileName("00000000000000000020-00000000000000000029.jsonl.zst")).isTrue();
+        assertThat(SegmentEntry.isSegmentFileName("00000000000000000020-00000000000000000029.jsonl.gz")).isTrue();
+        assertThat(SegmentEntry.isSegmentFileName("00000000000000000020-00000000000000000029.jsonl.lz4")).isFalse();
+        assertThatThrownBy(() -> new SegmentEntry("00000000000000000020-00000000000000000029.jsonl.xz", 20, 29, 1, 1, "0".repeat(64), NOW, NOW, NOW, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match its offsets");
+        assertThatThrownBy(() -> new SegmentEntry("00000000000000000021-00000000000000000029.jsonl.zst", 20, 29, 1, 1, "0".repeat(64), NOW, NOW, NOW, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not match its offsets");
     }
 
     private static List<ArchivedRecord> read(Segments.Encoded segment) {

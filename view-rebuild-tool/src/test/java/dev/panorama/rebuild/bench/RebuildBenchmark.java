@@ -253,7 +253,7 @@ public final class RebuildBenchmark {
             }
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        System.out.printf("archived: %,d records in %d segments over %d partitions, %,d MB gzipped, in %.1f s = %,.0f records/s%n",
+        System.out.printf("archived: %,d records in %d segments over %d partitions, %,d MB compressed, in %.1f s = %,.0f records/s%n",
             archived(reader), segments, reader.partitions().size(), bytes / 1_000_000, seconds, events / seconds);
     }
 

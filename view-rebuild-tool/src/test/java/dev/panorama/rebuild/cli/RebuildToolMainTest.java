@@ -146,14 +146,14 @@ class RebuildToolMainTest {
     @Test
     void verifyFailsWithExitThreeOnACorruptedSegment() throws IOException {
         archiveSomething();
-        Path segment = archive.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.gz");
+        Path segment = archive.resolve("ftgo.order.events/0/00000000000000000010-00000000000000000019.jsonl.zst");
         byte[] content = Files.readAllBytes(segment);
         content[20] ^= 0x40;
         Files.write(segment, content);
 
         assertThat(run("archive-status", "--verify", "--archive-dir", archive.toString())).isEqualTo(3);
 
-        assertThat(out()).contains("BAD (1)", "00000000000000000010-00000000000000000019.jsonl.gz is corrupted: expected SHA-256", "verification FAILED");
+        assertThat(out()).contains("BAD (1)", "00000000000000000010-00000000000000000019.jsonl.zst is corrupted: expected SHA-256", "verification FAILED");
     }
 
     private void archiveSomething() {
