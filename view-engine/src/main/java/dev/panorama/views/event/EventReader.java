@@ -10,6 +10,8 @@ import dev.panorama.views.event.ReadResult.Accepted;
 import dev.panorama.views.event.ReadResult.Rejected;
 import dev.panorama.views.event.ReadResult.Rejection;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,14 +67,65 @@ public final class EventReader {
      */
     public ReadResult readAccepted(byte[] record) {
         try {
-            JsonNode event = json.readTree(record);
-            if (event != null && event.isObject() && read(event, false) instanceof Accepted accepted) {
+            if (acceptedEnvelope(record) instanceof Accepted accepted) {
                 return accepted;
             }
         } catch (RuntimeException e) {
             // Not what it was said to be: the full read below says why.
         }
         return read(record);
+    }
+
+    /**
+     * The envelope of an accepted record read in one streaming pass (only the payload becomes a tree, for the
+     * mapping), then the same checks, upcast and mapping as {@link #read(JsonNode, boolean)}; {@code null} when
+     * the record is not laid out as an accepted envelope is (a field missing or of another JSON type), so
+     * that the caller reads it in full instead.
+     */
+    private ReadResult acceptedEnvelope(byte[] record) {
+        String eventId = null;
+        String eventType = null;
+        String aggregateType = null;
+        String aggregateId = null;
+        String occurredAt = null;
+        String correlationId = null;
+        long schemaVersion = -1;
+        long aggregateVersion = -1;
+        JsonNode payload = null;
+        try (JsonParser parser = json.createParser(record)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "eventId" -> eventId = string(parser, value);
+                    case "eventType" -> eventType = string(parser, value);
+                    case "aggregateType" -> aggregateType = string(parser, value);
+                    case "aggregateId" -> aggregateId = string(parser, value);
+                    case "occurredAt" -> occurredAt = string(parser, value);
+                    case "correlationId" -> correlationId = string(parser, value);
+                    case "schemaVersion" -> schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : -1;
+                    case "aggregateVersion" -> aggregateVersion = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : -1;
+                    case "payload" -> payload = value == JsonToken.START_OBJECT ? parser.readValueAsTree() : null;
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                return null;
+            }
+        }
+        if (eventId == null || eventType == null || aggregateType == null || aggregateId == null || occurredAt == null || correlationId == null
+            || schemaVersion < 1 || schemaVersion > Integer.MAX_VALUE || aggregateVersion < 1 || !(payload instanceof ObjectNode object)) {
+            return null;
+        }
+        EventMetadata metadata = new EventMetadata(UUID.fromString(eventId), eventType, (int) schemaVersion, aggregateType, aggregateId,
+            aggregateVersion, Instants.parse(occurredAt), correlationId);
+        return readPayload(metadata, object, false);
+    }
+
+    private static String string(JsonParser parser, JsonToken value) {
+        return value == JsonToken.VALUE_STRING ? parser.getString() : null;
     }
 
     private ReadResult read(JsonNode event, boolean validate) {
@@ -83,7 +136,11 @@ public final class EventReader {
         if (!envelopeProblems.isEmpty()) {
             return new Rejected(Rejection.INVALID_ENVELOPE, String.join("; ", envelopeProblems), null);
         }
-        EventMetadata metadata = metadata(event);
+        return readPayload(metadata(event), (ObjectNode) event.get("payload"), validate);
+    }
+
+    /** The steps after the envelope: the event type and version known and consistent, the payload valid, upcast and mapped. */
+    private ReadResult readPayload(EventMetadata metadata, ObjectNode payload, boolean validate) {
         String eventType = metadata.eventType();
         if (!catalog.knows(eventType) || !PayloadMapper.maps(eventType)) {
             return new Rejected(Rejection.UNKNOWN_EVENT_TYPE, "no schema for event type " + eventType, metadata);
@@ -96,7 +153,6 @@ public final class EventReader {
             return new Rejected(Rejection.INCONSISTENT, "event type " + eventType + " does not belong to aggregate type "
                 + metadata.aggregateType(), metadata);
         }
-        ObjectNode payload = (ObjectNode) event.get("payload");
         List<String> payloadProblems = validate ? problems(payloadSchema(eventType, metadata.schemaVersion()), payload) : List.of();
         if (!payloadProblems.isEmpty()) {
             return new Rejected(Rejection.INVALID_PAYLOAD, eventType + " v" + metadata.schemaVersion() + ": "

@@ -79,6 +79,26 @@ class EventReaderTest {
     }
 
     @Test
+    void readsAnAcceptedRecordLaidOutOtherwiseAsTheFullReadDoes() {
+        String approved = text("valid/order/OrderApproved.v1.json");
+        String reordered = "{\"payload\": {\"orderId\": \"b3e4f5a6-7c8d-4e9f-a0b1-c2d3e4f5a6b7\", \"extra\": [1, {\"a\": null}]}, \"unknown\": {\"x\": [true]},"
+            + approved.substring(approved.indexOf('{') + 1, approved.indexOf(",\n  \"payload\"")) + "}";
+        List<String> variants = List.of(
+            reordered,
+            approved.replace("\"schemaVersion\": 1", "\"schemaVersion\": \"1\""),
+            approved.replace("\"correlationId\": \"7e6d5c4b-3a29-4187-9f6e-5d4c3b2a1908\",", ""),
+            approved.replace("\"aggregateVersion\": 3", "\"aggregateVersion\": 3.5"),
+            approved.replace("\"eventId\": \"00000000-0000-4000-8000-000000000011\"", "\"eventId\": \"not-a-uuid\""),
+            approved + " {}");
+
+        for (String variant : variants) {
+            byte[] record = variant.getBytes(StandardCharsets.UTF_8);
+            assertThat(reader.readAccepted(record)).as(variant).isEqualTo(reader.read(record));
+        }
+        assertThat(reader.readAccepted(reordered.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void upcastsConsumerRegisteredV1ToTheCurrentShape() {
         Accepted v1 = (Accepted) reader.read(example("valid/consumer/ConsumerRegistered.v1.json"));
         Accepted v2 = (Accepted) reader.read(example("valid/consumer/ConsumerRegistered.v2.json"));
