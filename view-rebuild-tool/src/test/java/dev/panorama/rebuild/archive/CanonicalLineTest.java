@@ -55,6 +55,18 @@ class CanonicalLineTest {
     }
 
     @Test
+    void unescapesEscapesWhereverTheyFallAgainstItsEightByteSteps() {
+        String escapes = "\"q\" \\ \n\t\u0001 é 😀 \"";
+        for (int shift = 0; shift < 20; shift++) {
+            for (String text : new String[] {"x".repeat(shift) + escapes + "y".repeat(shift), "z".repeat(shift) + "\"", "\\" + "w".repeat(shift)}) {
+                ArchivedRecord record = new ArchivedRecord(ORDERS_0, 3, 4, null, Map.of(), Records.utf8(text));
+
+                assertThat(scan(RecordCodec.encode(record)).value()).as(text).isEqualTo(record.value());
+            }
+        }
+    }
+
+    @Test
     void hasNoValueToGiveForALineWithoutOneOrWithItInBase64() {
         ArchivedRecord tombstone = new ArchivedRecord(ORDERS_0, 1, 1, null, Map.of(), null);
         ArchivedRecord binary = new ArchivedRecord(ORDERS_0, 2, 2, null, Map.of(), new byte[] {(byte) 0xFF, 0});
