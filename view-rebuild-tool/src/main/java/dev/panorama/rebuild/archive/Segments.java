@@ -29,6 +29,11 @@ final class Segments {
 
     /** @param accepted whether the archiver's event reader accepts a record; {@code null} when it did not read them */
     static Encoded encode(List<ArchivedRecord> records, Instant createdAt, Predicate<ArchivedRecord> accepted) {
+        return encode(records, createdAt, accepted, SegmentCompression.WRITTEN);
+    }
+
+    /** @param compression how to compress it: {@link SegmentCompression#WRITTEN} but where an older segment is remade (in tests) */
+    static Encoded encode(List<ArchivedRecord> records, Instant createdAt, Predicate<ArchivedRecord> accepted, SegmentCompression compression) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
@@ -42,10 +47,10 @@ final class Segments {
             plain.writeBytes(RecordCodec.encode(record));
             plain.write('\n');
         }
-        byte[] content = SegmentCompression.WRITTEN.compress(plain.toByteArray());
+        byte[] content = compression.compress(plain.toByteArray());
         ArchivedRecord first = records.getFirst();
         ArchivedRecord last = records.getLast();
-        SegmentEntry entry = new SegmentEntry(SegmentEntry.fileName(first.offset(), last.offset()), first.offset(), last.offset(),
+        SegmentEntry entry = new SegmentEntry(SegmentEntry.fileName(first.offset(), last.offset(), compression), first.offset(), last.offset(),
             records.size(), content.length, Sha256.of(content),
             Instant.ofEpochMilli(first.timestamp()), Instant.ofEpochMilli(last.timestamp()), createdAt,
             accepted == null ? null : records.stream().filter(accepted.negate()).map(ArchivedRecord::offset).toList());

@@ -99,6 +99,22 @@ class ArchiveWriterAndReaderTest {
     }
 
     @Test
+    void aPartitionWhoseOlderSegmentsWereWrittenWithGzipReadsOnAcrossBoth() {
+        Segments.Encoded older = Segments.encode(Records.range(ORDERS_0, 0, 9), Instant.EPOCH, null, SegmentCompression.GZIP);
+        store.putIfAbsent(ORDERS_0.prefix() + older.entry().file(), older.content());
+        Manifests manifests = new Manifests(store);
+        Manifests.Versioned empty = manifests.load(ORDERS_0);
+        manifests.replace(empty, empty.manifest().with(older.entry()), Instant.EPOCH);
+
+        writer.append(ORDERS_0, Records.range(ORDERS_0, 10, 19));
+
+        assertThat(reader.manifest(ORDERS_0).segments()).extracting(SegmentEntry::file)
+            .containsExactly("00000000000000000000-00000000000000000009.jsonl.gz", "00000000000000000010-00000000000000000019.jsonl.zst");
+        assertThat(readAll(ORDERS_0, 0)).containsExactlyElementsOf(Records.range(ORDERS_0, 0, 19));
+        assertThat(reader.verify(ORDERS_0)).extracting(PartitionCheck::segmentsChecked, PartitionCheck::ok).containsExactly(2, true);
+    }
+
+    @Test
     void aManifestChangedByAnotherWriterMeanwhileIsAConflictAndNothingIsRecorded() {
         writer.append(ORDERS_0, Records.range(ORDERS_0, 0, 4));
         Manifests manifests = new Manifests(store);
