@@ -30,6 +30,11 @@ public final class JsonValues {
         return node.get(field).asString();
     }
 
+    /** As {@link #text}, for a value many events repeat (see {@link SharedStrings}). */
+    public static String sharedText(JsonNode node, String field) {
+        return SharedStrings.of(text(node, field));
+    }
+
     public static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
@@ -49,8 +54,9 @@ public final class JsonValues {
     }
 
     public static Address address(JsonNode node) {
-        return new Address(text(node, "street1"), optionalText(node, "street2"), text(node, "city"), text(node, "postalCode"),
-            text(node, "country"));
+        // An order's delivery address is most often its consumer's: shared, as are the consumer's own.
+        return new Address(sharedText(node, "street1"), SharedStrings.of(optionalText(node, "street2")), sharedText(node, "city"),
+            sharedText(node, "postalCode"), sharedText(node, "country"));
     }
 
     public static GeoPoint geoPoint(JsonNode node) {
@@ -58,7 +64,7 @@ public final class JsonValues {
     }
 
     public static Money money(JsonNode node) {
-        return new Money(new BigDecimal(text(node, "amount")), text(node, "currency"));
+        return new Money(new BigDecimal(text(node, "amount")), sharedText(node, "currency"));
     }
 
     public static List<OpeningPeriod> openingHours(JsonNode array) {
@@ -67,11 +73,11 @@ public final class JsonValues {
     }
 
     public static List<MenuItem> menu(JsonNode menu) {
-        return list(menu.get("items"), item -> new MenuItem(text(item, "menuItemId"), text(item, "name"), money(item.get("price"))));
+        return list(menu.get("items"), item -> new MenuItem(sharedText(item, "menuItemId"), sharedText(item, "name"), money(item.get("price"))));
     }
 
     public static List<LineItem> lineItems(JsonNode array) {
-        return list(array, item -> new LineItem(text(item, "menuItemId"), text(item, "name"), item.get("quantity").asInt(),
+        return list(array, item -> new LineItem(sharedText(item, "menuItemId"), sharedText(item, "name"), item.get("quantity").asInt(),
             money(item.get("unitPrice"))));
     }
 

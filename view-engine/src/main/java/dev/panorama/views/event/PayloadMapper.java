@@ -32,6 +32,7 @@ import static dev.panorama.views.event.JsonValues.name;
 import static dev.panorama.views.event.JsonValues.openingHours;
 import static dev.panorama.views.event.JsonValues.optionalInstant;
 import static dev.panorama.views.event.JsonValues.optionalText;
+import static dev.panorama.views.event.JsonValues.sharedText;
 import static dev.panorama.views.event.JsonValues.text;
 
 /**
@@ -52,16 +53,16 @@ final class PayloadMapper {
         Map.entry("restaurant.RestaurantMenuRevised", (m, p) -> new RestaurantMenuRevised(m, text(p, "restaurantId"), menu(p.get("menu")))),
         Map.entry("restaurant.RestaurantOpeningHoursChanged", (m, p) -> new RestaurantOpeningHoursChanged(m, text(p, "restaurantId"),
             openingHours(p.get("openingHours")))),
-        Map.entry("order.OrderCreated", (m, p) -> new OrderCreated(m, text(p, "orderId"), text(p, "consumerId"), text(p, "restaurantId"),
+        Map.entry("order.OrderCreated", (m, p) -> new OrderCreated(m, text(p, "orderId"), sharedText(p, "consumerId"), sharedText(p, "restaurantId"),
             lineItems(p.get("lineItems")), money(p.get("orderTotal")), address(p.get("deliveryAddress")), optionalInstant(p, "deliverAt"))),
         Map.entry("order.OrderRevised", (m, p) -> new OrderRevised(m, text(p, "orderId"), lineItems(p.get("lineItems")), money(p.get("orderTotal")))),
         Map.entry("order.OrderApproved", (m, p) -> new OrderApproved(m, text(p, "orderId"))),
         Map.entry("order.OrderRejected", (m, p) -> new OrderRejected(m, text(p, "orderId"), text(p, "reason"))),
         Map.entry("order.OrderCancelled", (m, p) -> new OrderCancelled(m, text(p, "orderId"), text(p, "reason"))),
         Map.entry("delivery.DeliveryScheduled", (m, p) -> new DeliveryScheduled(m, text(p, "deliveryId"), text(p, "orderId"),
-            text(p, "restaurantId"), address(p.get("deliveryAddress")), instant(p, "readyBy"))),
+            sharedText(p, "restaurantId"), address(p.get("deliveryAddress")), instant(p, "readyBy"))),
         Map.entry("delivery.CourierAssigned", (m, p) -> new CourierAssigned(m, text(p, "deliveryId"), text(p, "orderId"),
-            text(p, "courierId"), text(p, "courierName"))),
+            sharedText(p, "courierId"), sharedText(p, "courierName"))),
         Map.entry("delivery.DeliveryPickedUp", (m, p) -> new DeliveryPickedUp(m, text(p, "deliveryId"), text(p, "orderId"), instant(p, "pickedUpAt"))),
         Map.entry("delivery.DeliveryDelivered", (m, p) -> new DeliveryDelivered(m, text(p, "deliveryId"), text(p, "orderId"), instant(p, "deliveredAt"))),
         Map.entry("panorama.Heartbeat", (m, p) -> new Heartbeat(m, text(p, "heartbeatId"), text(p, "emitter"), p.get("partition").asInt(),
