@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Events/s of a view rebuild (order-history v2, Elasticsearch) from an archive of about a million events,
 # against the raw bulk-sink ceiling measured in the same run: the embedded engines, the story published to
-# Kafka and archived by the real archiver, then in a worker JVM of its own (heap capped at 3 GB) the real
+# Kafka and archived by the real archiver, then in a worker JVM of its own (a fixed 3 GB heap, -Xms as -Xmx, as the README advises) the real
 # ViewRebuild end to end (fold, write, verify, switch) with its phases timed, where the fold's time goes,
 # and the same final documents bulk-written directly into a fresh index (before the rebuilds and after them, each in a JVM
 # of its own; the ratio uses the mean); then the same rebuild again from

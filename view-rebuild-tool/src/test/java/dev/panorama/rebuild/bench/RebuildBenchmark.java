@@ -91,11 +91,11 @@ import static org.awaitility.Awaitility.await;
  *       headers the outbox relay sets), runs the real {@link Archiver} until the archive holds every record,
  *       registers {@code order-history} v1 as the live builder would, and sets the live group's committed
  *       offsets to the log end (no live member: the rebuild hands over at once).</li>
- *   <li>A worker JVM of its own (explicit heap) runs the real {@link ViewRebuild#run} end to end — fold the
+ *   <li>A worker JVM of its own (a fixed heap, -Xms as -Xmx, as the README advises for a rebuild) runs the real {@link ViewRebuild#run} end to end — fold the
  *       archive, write every document, verify, switch — timing its phases from the listener's messages, and
  *       reads its peak resident memory and heap.</li>
  *   <li>Optionally ({@code -Dbreakdown=true}, the default) it reads the archive again four ways to say where
- *       the fold's time goes: segments only (SHA-256, gunzip, line decoding), plus parsing the envelopes, plus
+ *       the fold's time goes: segments only (SHA-256, decompression, line decoding), plus parsing the envelopes, plus
  *       the whole {@link EventReader} (parse, JSON schema validation, upcast, mapping), and the event reader as the
  *       fold uses it (records the archiver accepted not validated again).</li>
  *   <li><b>Ceiling</b>: the same final documents, rendered beforehand from an in-memory fold of the story (not
@@ -110,7 +110,7 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Arguments: {@code [orders]}, default 230 000 (about 1.05 million events). System properties:
  * {@code batch} (documents per bulk request, default 1 000 as the tool's {@code --batch}), {@code snapshots}, {@code heap}
- * (the worker's, default 3g), {@code breakdown}; environment {@code BENCH_WORKER_OPTS} adds JVM options to the worker.
+ * (the workers' fixed heap, default 3g), {@code breakdown}; environment {@code BENCH_WORKER_OPTS} adds JVM options to the worker.
  */
 public final class RebuildBenchmark {
 
@@ -128,7 +128,8 @@ public final class RebuildBenchmark {
     static final String DATABASE = "panorama_bench";
     static final String GROUP = "panorama-view-builder";
     static final int BATCH = Integer.getInteger("batch", 1_000);
-    static final String WORKER_HEAP = "-Xmx" + System.getProperty("heap", "3g");
+    /** The workers' heap, fixed as the tool's README advises for a rebuild (-Xms as -Xmx). */
+    static final List<String> WORKER_HEAP = List.of("-Xms" + System.getProperty("heap", "3g"), "-Xmx" + System.getProperty("heap", "3g"));
 
     private RebuildBenchmark() {
     }
@@ -371,7 +372,8 @@ public final class RebuildBenchmark {
 
     /** @param mode {@code ceiling-before} or {@code ceiling-after} for the ceiling alone, {@code rebuild} for the rebuilds */
     private static int runWorker(Engines engines, Path archive, int orders, String mode, Consumer<String> lines) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), WORKER_HEAP));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(WORKER_HEAP);
         String extra = System.getenv("BENCH_WORKER_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -430,7 +432,7 @@ public final class RebuildBenchmark {
                 return;
             }
             Runtime runtime = Runtime.getRuntime();
-            System.out.printf("worker: %s, %d processors, max heap %,d MB, GC %s%n", WORKER_HEAP, runtime.availableProcessors(),
+            System.out.printf("worker: %s, %d processors, max heap %,d MB, GC %s%n", String.join(" ", WORKER_HEAP), runtime.availableProcessors(),
                 runtime.maxMemory() / (1024 * 1024), ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .map(GarbageCollectorMXBean::getName).toList());
             HeapWatch heap = HeapWatch.start();
@@ -449,7 +451,7 @@ public final class RebuildBenchmark {
                 System.out.printf(Locale.ROOT, "%s %d %f %f %f %f %d%n", REBUILT, rebuilt.events(), rebuilt.perSecond(), rebuilt.perSecondVerified(),
                     fromSnapshots == null ? Double.NaN : fromSnapshots.perSecond(), fromSnapshots == null ? Double.NaN : fromSnapshots.perSecondVerified(),
                     rebuilt.documents());
-                System.out.printf("result: worker after the rebuild: resident %s; heap used peak %s (%s)%n", memory, heapPeak, WORKER_HEAP);
+                System.out.printf("result: worker after the rebuild: resident %s; heap used peak %s (%s)%n", memory, heapPeak, String.join(" ", WORKER_HEAP));
                 elasticsearch._transport().close();
             }
         }
@@ -571,7 +573,7 @@ public final class RebuildBenchmark {
                     throw new IllegalStateException("accepted by one read and not by the other: offset " + record.offset());
                 }
             }));
-            System.out.printf("%nfold breakdown (one thread, %,d records, %,d accepted): archive segments read as the fold reads them (SHA-256, gunzip, lines decoded)"
+            System.out.printf("%nfold breakdown (one thread, %,d records, %,d accepted): archive segments read as the fold reads them (SHA-256, decompression, lines decoded)"
                 + " %.1f s = %,.0f records/s; + envelope JSON parse %.1f s; + the whole EventReader (parse, schema validation, upcast, mapping) %.1f s"
                 + " => EventReader %.1f s of it, schema validation and mapping about %.1f s; as the fold reads them (%,d accepted when archived, not"
                 + " validated again) EventReader %.1f s%n", records[0], accepted[0], read, records[0] / read, parse - read, events - read, events - read,
