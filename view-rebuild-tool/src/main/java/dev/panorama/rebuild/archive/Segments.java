@@ -1,6 +1,5 @@
 package dev.panorama.rebuild.archive;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,17 +36,30 @@ final class Segments {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        List<byte[]> lines = new ArrayList<>(records.size());
+        long size = 0;
         long previous = -1;
         for (ArchivedRecord record : records) {
             if (record.offset() <= previous) {
                 throw new IllegalArgumentException("offsets in a segment strictly increase: " + record.offset() + " after " + previous);
             }
             previous = record.offset();
-            plain.writeBytes(RecordCodec.encode(record));
-            plain.write('\n');
+            byte[] line = RecordCodec.encode(record);
+            lines.add(line);
+            size += line.length + 1;
         }
-        byte[] content = compression.compress(plain.toByteArray());
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a segment's lines must fit in 2 GB; these take " + size + " bytes");
+        }
+        // The lines joined into one array of their exact size (compressed in one call, so the frame records its size).
+        byte[] plain = new byte[(int) size];
+        int at = 0;
+        for (byte[] line : lines) {
+            System.arraycopy(line, 0, plain, at, line.length);
+            at += line.length;
+            plain[at++] = '\n';
+        }
+        byte[] content = compression.compress(plain);
         ArchivedRecord first = records.getFirst();
         ArchivedRecord last = records.getLast();
         SegmentEntry entry = new SegmentEntry(SegmentEntry.fileName(first.offset(), last.offset(), compression), first.offset(), last.offset(),
