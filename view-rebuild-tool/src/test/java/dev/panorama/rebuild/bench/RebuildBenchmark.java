@@ -137,6 +137,14 @@ public final class RebuildBenchmark {
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 230_000;
         Path archive = Files.createTempDirectory("panorama-rebuild-bench-archive-");
+        // A run stopped by Ctrl-C or kill leaves no archive of 100 MB behind either (the finally below does not run then).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteRecursively(archive);
+            } catch (IOException e) {
+                System.err.println("could not delete the benchmark's archive " + archive + ": " + e.getMessage());
+            }
+        }));
         int status;
         try (Engines engines = Engines.embedded(EngineSettings.forTests(), line -> System.out.println("[devstack] " + line))) {
             engines.startAll();
