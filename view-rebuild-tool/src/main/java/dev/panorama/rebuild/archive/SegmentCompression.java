@@ -46,17 +46,21 @@ enum SegmentCompression {
 
         @Override
         byte[] compress(byte[] plain) {
-            return Zstd.compress(plain, LEVEL);
+            try {
+                return Zstd.compress(plain, LEVEL);
+            } catch (LinkageError e) {
+                throw nativeLibraryMissing(e);
+            }
         }
 
         @Override
         byte[] decompress(byte[] content, String name) {
-            // One frame, its size in the header: written so by compress above.
-            long size = content.length == 0 ? -1 : Zstd.getFrameContentSize(content);
-            if (size < 0 || size > Integer.MAX_VALUE - 8) {
-                throw new ArchiveCorruptedException("segment " + name + " does not decompress: not a Zstandard frame of known size");
-            }
             try {
+                // One frame, its size in the header: written so by compress above.
+                long size = content.length == 0 ? -1 : Zstd.getFrameContentSize(content);
+                if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                    throw new ArchiveCorruptedException("segment " + name + " does not decompress: not a Zstandard frame of known size");
+                }
                 byte[] plain = Zstd.decompress(content, (int) size);
                 if (plain.length != size) {
                     throw new ArchiveCorruptedException("segment " + name + " does not decompress: " + plain.length + " bytes, its header says " + size);
@@ -64,6 +68,8 @@ enum SegmentCompression {
                 return plain;
             } catch (ZstdException e) {
                 throw new ArchiveCorruptedException("segment " + name + " does not decompress: " + e.getMessage(), e);
+            } catch (LinkageError e) {
+                throw nativeLibraryMissing(e);
             }
         }
     };
@@ -86,6 +92,15 @@ enum SegmentCompression {
 
     /** The segment's lines, whole; a content that does not decompress is an {@link ArchiveCorruptedException}. */
     abstract byte[] decompress(byte[] content, String name);
+
+    /**
+     * zstd-jni unpacks its native library into the temp directory and loads it from there, which a host mounting
+     * {@code /tmp} {@code noexec} refuses: said plainly, with the way out, rather than as the linkage error it is.
+     */
+    static ArchiveException nativeLibraryMissing(LinkageError e) {
+        return new ArchiveException("Zstandard's native library (zstd-jni) did not load: " + e
+            + "; where the temp directory does not allow execution, set -Djava.io.tmpdir to one that does", e);
+    }
 
     /** The compression a segment file name says, or {@code null} when its suffix is none of them. */
     static SegmentCompression ofFile(String file) {

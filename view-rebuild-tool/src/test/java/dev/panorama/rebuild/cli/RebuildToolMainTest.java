@@ -156,6 +156,21 @@ class RebuildToolMainTest {
         assertThat(out()).contains("BAD (1)", "00000000000000000010-00000000000000000019.jsonl.zst is corrupted: expected SHA-256", "verification FAILED");
     }
 
+    @Test
+    void saysHowToGetZstandardsNativeLibraryLoadedWhenItCannotBe() throws Exception {
+        archiveSomething();
+        // A JVM of its own, whose temp directory zstd-jni cannot unpack its library into (as on a host mounting /tmp noexec).
+        Process tool = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+            "-Djava.io.tmpdir=" + archive.resolve("no-such-directory"), "-cp", System.getProperty("java.class.path"),
+            RebuildToolMain.class.getName(), "archive-status", "--verify", "--archive-dir", archive.toString())
+            .redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(tool.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("Zstandard's native library (zstd-jni) did not load", "set -Djava.io.tmpdir to one that does")
+            .doesNotContain("Exception in thread");
+    }
+
     private void archiveSomething() {
         ArchiveWriter writer = new ArchiveWriter(new LocalDirectoryArchiveStore(archive));
         PartitionId orders = new PartitionId("ftgo.order.events", 0);
