@@ -77,7 +77,7 @@ final class Segments {
      */
     static void verify(SegmentEntry entry, byte[] content, String name) {
         verifyChecksum(entry, content, name);
-        byte[] plain = decompress(entry, content, name);
+        byte[] plain = entry.compression().decompress(content, name);
         long lines = 0;
         for (int at = 0; at < plain.length; at = LineFeeds.next(plain, at) + 1) {
             lines++;
@@ -114,7 +114,7 @@ final class Segments {
      */
     static <T> List<T> verifiedLines(SegmentEntry entry, byte[] content, PartitionId partition, String name, SegmentLines<T> reader) {
         verifyChecksum(entry, content, name);
-        Lines lines = new Lines(entry, decompress(entry, content, name), name);
+        Lines lines = new Lines(entry, entry.compression().decompress(content, name), name);
         List<T> made = new ArrayList<>((int) Math.min(entry.records(), 1_000_000));
         while (lines.next()) {
             CanonicalLine canonical = CanonicalLine.scan(lines.plain, lines.start, lines.length);
@@ -136,7 +136,7 @@ final class Segments {
     /** The records of a verified segment, lazily, checking that offsets stay within the entry's range and increase, and their count. */
     static Iterator<ArchivedRecord> records(SegmentEntry entry, byte[] content, PartitionId partition, String name) {
         // Whole, then cut at the line feeds: the lines are decoded from the bytes, never turned into text first.
-        Lines lines = new Lines(entry, decompress(entry, content, name), name);
+        Lines lines = new Lines(entry, entry.compression().decompress(content, name), name);
         return new Iterator<>() {
             private ArchivedRecord next = advance();
 
@@ -225,9 +225,5 @@ final class Segments {
                 throw new ArchiveCorruptedException("segment " + name + " holds " + count + " records; the manifest says " + entry.records());
             }
         }
-    }
-
-    private static byte[] decompress(SegmentEntry entry, byte[] content, String name) {
-        return entry.compression().decompress(content, name);
     }
 }

@@ -129,7 +129,8 @@ public final class RebuildBenchmark {
     static final String GROUP = "panorama-view-builder";
     static final int BATCH = Integer.getInteger("batch", 1_000);
     /** The workers' heap, fixed as the tool's README advises for a rebuild (-Xms as -Xmx). */
-    static final List<String> WORKER_HEAP = List.of("-Xms" + System.getProperty("heap", "3g"), "-Xmx" + System.getProperty("heap", "3g"));
+    static final String HEAP = System.getProperty("heap", "3g");
+    static final List<String> WORKER_HEAP = List.of("-Xms" + HEAP, "-Xmx" + HEAP);
 
     private RebuildBenchmark() {
     }
