@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Events/s of the four views in one run: the view builder's runtime (ViewMaintainer over the real MongoDB
-# and Elasticsearch stores, fed pre-read batches of 2 000 events, what one Kafka poll hands it), the raw
+# and Elasticsearch stores, fed pre-read batches of 10 000 events, what one Kafka poll hands it under a backlog), the raw
 # sink ceiling (the final documents bulk written directly) and a naive handler (one read and one write
 # per event per view), with the ratios, where the runtime's time goes and the resident memory of the
 # JVM doing the work (heap capped at 256 MB). BENCH_JAVA_OPTS=-Dbatch=500 changes the batch size.

@@ -49,7 +49,7 @@ import java.util.Set;
  * Events per second of the four views, three ways, in one run on one machine:
  * <ol>
  *   <li><b>runtime</b>: {@link ViewMaintainer} with the real MongoDB state store and the real
- *       Elasticsearch/MongoDB view stores, fed pre-read batches of 2 000 events (what one Kafka poll
+ *       Elasticsearch/MongoDB view stores, fed pre-read batches of 10 000 events (what one Kafka poll
  *       hands the listener; Kafka itself, the envelope parsing and the processed-event record are not
  *       in this figure);</li>
  *   <li><b>sink ceiling</b>: the same final documents (rendered in memory beforehand, not timed) bulk
@@ -65,7 +65,8 @@ import java.util.Set;
  */
 public final class ThroughputBenchmark {
 
-    static final int BATCH = Integer.getInteger("batch", 2_000);
+    /** What one poll hands the listener under a backlog: {@code max-poll-records} in the view builder's application.yml. */
+    static final int BATCH = Integer.getInteger("batch", 10_000);
     static final String WORKER_HEAP = "-Xmx256m";
 
     private ThroughputBenchmark() {

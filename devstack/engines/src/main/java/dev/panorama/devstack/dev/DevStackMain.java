@@ -186,7 +186,7 @@ public final class DevStackMain {
     }
 
     /**
-     * The view builder (batches of 2,000 events and the documents they touch) and the query API keep the
+     * The view builder (batches of up to 10,000 events and the documents they touch) and the query API keep the
      * default heap; a command service handles one small aggregate per request, and its sustained-load
      * benchmark runs with 256 MiB, so dev mode gives it that much and saves the memory.
      */
