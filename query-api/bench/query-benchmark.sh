@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load on the query API against the devstack engines (forked Elasticsearch, in-process MongoDB, embedded Kafka):
 # a seeded data set (20 000 orders over 500 consumers and 100 restaurants around Oakland and Berkeley) is loaded
-# in the view builder's shapes, the API runs in-process with an API key, and each main query (order-history
+# in the view builder's shapes, the API runs in a JVM of its own (as in production) with an API key, and each main query (order-history
 # search, its second page, order details, available restaurants, consumer summary) is driven closed-loop over
 # HTTP, then sent directly to the store (the same _search, a find by _id) as the baseline, in the same run;
 # then both sides again open loop at the same fixed rate (half what the API served closed loop), latency counted
@@ -10,7 +10,8 @@
 #   query-api/bench/query-benchmark.sh [seconds per query and side] [concurrency]   (default 15 8)
 # JAVA_OPTS is passed to the JVM: -Dquery-benchmark.queries=ace runs only queries (a), (c), (e);
 # -Dquery-benchmark.open-loop-share=0.25 sets the open loop's rate to a quarter of the API's closed-loop req/s;
-# -Dquery-benchmark.positions-cache=1s is an experiment that reuses the asOf positions for 1 s instead of reading them per request.
+# API_JAVA_OPTS='-Xms512m -Xmx512m -XX:+UseZGC' sets the API JVM's options (default: a fixed 512 MB heap, the default collector);
+# the API's output goes to query-api/target/query-benchmark-api.log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"
@@ -20,5 +21,5 @@ mkdir -p $module/target
   || { cat $module/target/query-benchmark-build.log; exit 1; }
 ./mvnw -B -ntp -q -pl $module test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath \
   >$module/target/query-benchmark-build.log 2>&1 || { cat $module/target/query-benchmark-build.log; exit 1; }
-"$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test.classpath")" \
+"$JAVA_HOME/bin/java" ${JAVA_OPTS:-} ${API_JAVA_OPTS:+"-Dquery-benchmark.api-jvm=$API_JAVA_OPTS"} -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test.classpath")" \
   dev.panorama.queryapi.bench.QueryBenchmark "$@" 2>&1 | grep -v -E '^[0-9:.]+ (WARN|INFO)|^\[devstack\]|^\s+at |^WARNING'

@@ -5,36 +5,30 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.panorama.queryapi.QueryApiApplication;
-import dev.panorama.queryapi.adapter.out.Cached;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAvailableRestaurantsReader;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchOrderHistoryReader;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchViewVersions;
-import dev.panorama.queryapi.adapter.out.mongo.MongoViewPositions;
 import dev.panorama.queryapi.application.OrderHistoryPage;
 import dev.panorama.queryapi.application.OrderHistoryQuery;
 import dev.panorama.queryapi.application.OrderSort;
-import dev.panorama.queryapi.application.PartitionPosition;
 import dev.panorama.queryapi.application.RestaurantQuery;
-import dev.panorama.queryapi.application.port.out.ViewPositions;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.QueryApiStack;
 import dev.panorama.queryapi.support.TestKeys;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -66,6 +60,8 @@ public final class QueryBenchmark {
     private static final int PAGE = 20;
     private static final double RADIUS_KM = 5;
     private static final double GOAL = 2.0;
+    /** The API JVM's options unless {@code -Dquery-benchmark.api-jvm} says otherwise: a fixed heap, the JVM's default collector. */
+    private static final String API_JVM = "-Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError";
     /** Threads sending at a fixed rate: enough that one is free at each scheduled time unless a side falls behind. */
     private static final int SENDERS = 64;
 
@@ -105,8 +101,8 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "data set loaded in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         String elasticsearch = QueryApiStack.ENGINES.elasticsearch().httpUrl();
-        ConfigurableApplicationContext api = startApi(elasticsearch);
-        String base = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+        ApiProcess api = startApi(elasticsearch);
+        String base = api.base();
 
         Rest5Client rest = Rest5Client.builder(URI.create(elasticsearch)).build();
         CapturingTransport capture = new CapturingTransport(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
@@ -125,6 +121,12 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "set up (engines, data, API, captured searches) in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
+        // The API's JVM is fresh: every query once through it first (not counted), so the first query measured is not
+        // also the one that pays for the JIT compiling the shared request path.
+        LoadDriver apiWarmUp = new LoadDriver(concurrency, Duration.ZERO, warmUp, SEED + 3);
+        for (Scenario scenario : scenarios) {
+            apiWarmUp.run("api-warm-up", scenario.choices(), scenario.api());
+        }
         List<String> rows = new ArrayList<>();
         List<String> openRows = new ArrayList<>();
         double share = Double.parseDouble(System.getProperty("query-benchmark.open-loop-share", "0.5"));
@@ -195,10 +197,14 @@ public final class QueryBenchmark {
             result.p50Millis(), result.p99Millis(), result.errors() + result.warmUpErrors(), ratio);
     }
 
-    /** The API as it runs in production (caches and lag polling at their defaults), with one reader key, on a free port. */
-    private static ConfigurableApplicationContext startApi(String elasticsearch) {
+    /**
+     * The API as it runs in production: a JVM of its own (caches and lag polling at their defaults), with one
+     * reader key, on a free port, so that its garbage collections pause the API alone and not the load driver
+     * or the MongoDB server beside it. {@code -Dquery-benchmark.api-jvm} (the script's {@code API_JAVA_OPTS}) sets that JVM's options.
+     */
+    private static ApiProcess startApi(String elasticsearch) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", 0);
+        properties.put("server.port", freePort());
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.kafka.bootstrap-servers", QueryApiStack.ENGINES.kafka().bootstrapServers());
         properties.put("spring.mongodb.uri", QueryApiStack.ENGINES.mongo().connectionString());
@@ -210,27 +216,55 @@ public final class QueryBenchmark {
         properties.put("panorama.query-api.security.api-keys[0].name", "bench-reader");
         properties.put("panorama.query-api.security.api-keys[0].sha256", TestKeys.sha256(TestKeys.READER));
         properties.put("panorama.query-api.security.api-keys[0].roles[0]", "reader");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getProperty("query-benchmark.api-jvm", API_JVM).trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), QueryApiApplication.class.getName()));
+        // As command-line arguments: they take precedence over application.yml.
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Path log = Path.of("query-api", "target", "query-benchmark-api.log");
         long start = System.nanoTime();
-        // As command-line arguments: they take precedence over application.yml (default properties would not).
-        String[] arguments = properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue())
-            .toArray(String[]::new);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(QueryApiApplication.class);
-        String positionsCache = System.getProperty("query-benchmark.positions-cache");
-        if (positionsCache != null) {
-            // An experiment, not the service as shipped: the asOf positions reused for a while instead of read per request.
-            Duration ttl = Duration.parse("PT" + positionsCache.toUpperCase(Locale.ROOT));
-            System.out.printf(Locale.ROOT, "experiment: positions cached for %s%n", ttl);
-            builder.initializers(context -> ((GenericApplicationContext) context).registerBean("cachedViewPositions", ViewPositions.class,
-                () -> {
-                    ViewPositions read = new MongoViewPositions(context.getBean("viewDatabase", MongoDatabase.class),
-                        QueryApiStack.NAME_PREFIX + "view_builder_positions", QueryApiStack.GROUP);
-                    Cached<List<String>, List<PartitionPosition>> cached = new Cached<>(ttl, read::of);
-                    return topics -> cached.get(List.copyOf(topics));
-                }, definition -> definition.setPrimary(true)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String base = "http://127.0.0.1:" + properties.get("server.port");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!healthy(base)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the query API did not start (" + (process.isAlive() ? "no health after 2 min" : "exit "
+                    + process.waitFor()) + "); its output is in " + log.toAbsolutePath());
+            }
+            Thread.sleep(200);
         }
-        ConfigurableApplicationContext context = builder.run(arguments);
-        System.out.printf(Locale.ROOT, "query API started in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        return context;
+        System.out.printf(Locale.ROOT, "query API started in a JVM of its own (%s) in %.1f s%n", String.join(" ", command.subList(1,
+            command.indexOf("-cp"))), (System.nanoTime() - start) / 1e9);
+        return new ApiProcess(process, base);
+    }
+
+    /** The forked API: its process and base URL; closing stops it. */
+    private record ApiProcess(Process process, String base) implements AutoCloseable {
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean healthy(String base) {
+        try {
+            return API_CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     // --- the five queries ---------------------------------------------------------------------------------------------
