@@ -112,6 +112,9 @@ final class Scenario implements AutoCloseable {
         properties.put("panorama.view-builder.dead-letter-topic", deadLetterTopic());
         properties.put("panorama.view-builder.heartbeat-interval", "30s");
         properties.put("panorama.view-builder.retry-max-interval", "4s");
+        // The stories here are a few thousand to 50,000 events: polls of 2,000 (not the 10,000 of a production backlog)
+        // keep each story spread over several batches, so that kills, rebalances and outages fall between them.
+        properties.put("spring.kafka.consumer.max-poll-records", "2000");
         // A member that died is noticed after 10 s instead of 45 s.
         properties.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         properties.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");

@@ -1,5 +1,6 @@
 package dev.panorama.views.projection;
 
+import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.event.Values.Address;
 import dev.panorama.views.event.Values.GeoPoint;
 import dev.panorama.views.event.Values.OpeningPeriod;
@@ -61,6 +62,12 @@ public final class AvailableRestaurantsProjection implements ViewProjection<Avai
     @Override
     public Set<String> documentIds(InMemoryStates states) {
         return states.ids(RestaurantState.TYPE);
+    }
+
+    /** A document stands for one restaurant. */
+    @Override
+    public Optional<SourceKey> root(String documentId) {
+        return Optional.of(new SourceKey(RestaurantState.TYPE, documentId));
     }
 
     @Override

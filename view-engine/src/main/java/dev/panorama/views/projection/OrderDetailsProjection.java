@@ -1,5 +1,6 @@
 package dev.panorama.views.projection;
 
+import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.event.Values.Address;
 import dev.panorama.views.projection.DocumentValues.Amount;
 import dev.panorama.views.projection.DocumentValues.Delivery;
@@ -56,6 +57,12 @@ public final class OrderDetailsProjection implements ViewProjection<OrderDetails
     @Override
     public Set<String> documentIds(InMemoryStates states) {
         return states.ids(OrderState.TYPE);
+    }
+
+    /** A document stands for one order. */
+    @Override
+    public Optional<SourceKey> root(String documentId) {
+        return Optional.of(new SourceKey(OrderState.TYPE, documentId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.panorama.views.projection;
 
+import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.projection.DocumentValues.Amount;
 import dev.panorama.views.projection.DocumentValues.Delivery;
 import dev.panorama.views.event.Values.LineItem;
@@ -74,6 +75,12 @@ public final class OrderHistoryProjection implements ViewProjection<OrderHistory
     @Override
     public Set<String> documentIds(InMemoryStates states) {
         return states.ids(OrderState.TYPE);
+    }
+
+    /** A document stands for one order. */
+    @Override
+    public Optional<SourceKey> root(String documentId) {
+        return Optional.of(new SourceKey(OrderState.TYPE, documentId));
     }
 
     @Override

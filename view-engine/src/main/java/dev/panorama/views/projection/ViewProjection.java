@@ -1,5 +1,6 @@
 package dev.panorama.views.projection;
 
+import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.state.AggregateState;
 
 import java.util.HashSet;
@@ -29,6 +30,17 @@ public interface ViewProjection<D extends ViewDocument> {
 
     /** The document as the states say it is; empty while its root aggregate is unknown. */
     Optional<D> render(String documentId, States states);
+
+    /**
+     * The aggregate without whose state the document does not render at all (an order view's order), if
+     * the view has one. While that aggregate had no state, nobody can have stored the document, so the
+     * runtime writes a document whose root first appeared in the batch without reading it first (the
+     * write creates it only if it is absent, so a guess proven wrong by a concurrent writer is a lost race,
+     * rendered again). Empty by default: the stored document is always read first.
+     */
+    default Optional<SourceKey> root(String documentId) {
+        return Optional.empty();
+    }
 
     /**
      * The ids of every document a whole set of states gives: what a rebuild writes. By default every

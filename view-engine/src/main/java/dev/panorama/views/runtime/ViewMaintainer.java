@@ -31,8 +31,8 @@ import java.util.concurrent.Executors;
  * batch's states are loaded at once and saved at once; the fan-outs and renders of all views read the
  * states they join through one batch-wide cache that fetches in bulk ({@link CachingStates}); per view,
  * the stored version vectors it does not know from its own writes ({@link KnownDocuments}) are read at
- * once, and the documents whose vector moved on are written in one conditional bulk request, the four
- * views side by side. Safe to run again on the same batch: nothing already applied changes.
+ * once (except for documents whose root aggregate the batch created: none can be stored yet), and the
+ * documents whose vector moved on are written in one conditional bulk request, the four views side by side. Safe to run again on the same batch: nothing already applied changes.
  */
 public final class ViewMaintainer {
 
@@ -102,7 +102,7 @@ public final class ViewMaintainer {
                 throw new IllegalStateException(first.getKey().name() + ": " + first.getValue().size() + " documents still conflict after "
                     + maxConflictRetries + " retries, e.g. " + first.getValue().iterator().next());
             }
-            Map<ViewTarget, Set<String>> again = renderAndWrite(pending, pass, attempt == 0, written);
+            Map<ViewTarget, Set<String>> again = renderAndWrite(pending, pass, attempt == 0 ? folded.created() : null, written);
             retried += again.values().stream().mapToInt(Set::size).sum();
             pending = again;
             // A retry after a lost race reads everything afresh.
@@ -148,13 +148,17 @@ public final class ViewMaintainer {
             }
         }
         List<StateUpdate> updates = new ArrayList<>();
+        Set<SourceKey> created = new HashSet<>();
         current.forEach((key, state) -> {
             AggregateState before = loaded.get(key);
+            if (before == null) {
+                created.add(key);
+            }
             if (before == null || before.version() != state.version()) {
                 updates.add(new StateUpdate(state, before == null ? 0 : before.version()));
             }
         });
-        return new Folded(updates, List.copyOf(touched.values()), parked, applied, alreadyApplied);
+        return new Folded(updates, List.copyOf(touched.values()), parked, applied, alreadyApplied, created);
     }
 
     /**
@@ -162,9 +166,12 @@ public final class ViewMaintainer {
      * reads the stored vectors it does not know (a round trip), writes the documents that moved on (a
      * conditional bulk request). Returns, per view, the documents that lost a race or diverged and
      * must be rendered again.
+     *
+     * @param created on the first attempt, the aggregates this batch first saved a state of (a document
+     *                rooted in one cannot be stored yet, so it is not read); {@code null} on a retry, which reads everything
      */
     private Map<ViewTarget, Set<String>> renderAndWrite(Map<ViewTarget, Set<String>> ids, CachingStates pass,
-                                                              boolean firstAttempt, Map<String, Integer> written) {
+                                                              Set<SourceKey> created, Map<String, Integer> written) {
         List<Job> renders = new ArrayList<>();
         ids.forEach((target, documentIds) -> documentIds.forEach(id -> renders.add(new Job(target, id))));
         Map<Job, Optional<? extends ViewDocument>> rendered = pass.resolve(renders,
@@ -172,7 +179,7 @@ public final class ViewMaintainer {
         Map<ViewTarget, CompletableFuture<ViewWritten>> perView = new LinkedHashMap<>();
         ids.forEach((target, documentIds) -> {
             if (!documentIds.isEmpty()) {
-                perView.put(target, CompletableFuture.supplyAsync(() -> writeView(target, documentIds, rendered, firstAttempt), io));
+                perView.put(target, CompletableFuture.supplyAsync(() -> writeView(target, documentIds, rendered, created), io));
             }
         });
         Map<ViewTarget, Set<String>> again = new LinkedHashMap<>();
@@ -201,12 +208,16 @@ public final class ViewMaintainer {
     }
 
     private ViewWritten writeView(ViewTarget target, Set<String> ids, Map<Job, Optional<? extends ViewDocument>> rendered,
-                                  boolean firstAttempt) {
+                                  Set<SourceKey> created) {
         DocumentStore sink = target.sink();
         KnownDocuments seen = known.get(target);
-        Map<String, Stored> stored = firstAttempt ? seen.get(ids) : new HashMap<>();
+        Map<String, Stored> stored = created != null ? seen.get(ids) : new HashMap<>();
         Set<String> unknown = new LinkedHashSet<>(ids);
         unknown.removeAll(stored.keySet());
+        if (created != null && !created.isEmpty()) {
+            // Nothing stored yet for these: they are created, conditionally on still being absent.
+            unknown.removeIf(id -> target.projection().root(id).filter(created::contains).isPresent());
+        }
         if (!unknown.isEmpty()) {
             Map<String, Stored> read = sink.stored(unknown);
             seen.remember(read);
@@ -275,8 +286,9 @@ public final class ViewMaintainer {
         return other.entrySet().stream().allMatch(entry -> candidate.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
     }
 
+    /** @param created the aggregates that had no saved state before this batch: saving theirs creates it, or fails */
     private record Folded(List<StateUpdate> updates, List<AggregateState> touched, List<DomainEvent> parked, int applied,
-                          int alreadyApplied) {
+                          int alreadyApplied, Set<SourceKey> created) {
     }
 
     private record ViewWritten(int documents, Set<String> again) {
