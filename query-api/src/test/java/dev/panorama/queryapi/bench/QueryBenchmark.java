@@ -225,6 +225,8 @@ public final class QueryBenchmark {
         Path log = Path.of("query-api", "target", "query-benchmark-api.log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A failed or interrupted benchmark must not leave the API running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         String base = "http://127.0.0.1:" + properties.get("server.port");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!healthy(base)) {

@@ -32,7 +32,8 @@ import java.util.concurrent.Executors;
  * states they join through one batch-wide cache that fetches in bulk ({@link CachingStates}); per view,
  * the stored version vectors it does not know from its own writes ({@link KnownDocuments}) are read at
  * once (except for documents whose root aggregate the batch created: none can be stored yet), and the
- * documents whose vector moved on are written in one conditional bulk request, the four views side by side. Safe to run again on the same batch: nothing already applied changes.
+ * documents whose vector moved on are written in one conditional bulk request, the four views side by
+ * side. Safe to run again on the same batch: nothing already applied changes.
  */
 public final class ViewMaintainer {
 
