@@ -17,6 +17,7 @@ import dev.panorama.queryapi.application.RestaurantQuery;
 import dev.panorama.queryapi.support.Http;
 import dev.panorama.queryapi.support.QueryApiStack;
 import dev.panorama.queryapi.support.TestKeys;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Load on the query API against the devstack engines, with the stores themselves as the baseline in the
@@ -228,14 +231,14 @@ public final class QueryBenchmark {
         // A failed or interrupted benchmark must not leave the API running.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         String base = "http://127.0.0.1:" + properties.get("server.port");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!healthy(base)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the query API did not start (" + (process.isAlive() ? "no health after 2 min" : "exit "
-                    + process.waitFor()) + "); its output is in " + log.toAbsolutePath());
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> !process.isAlive() || healthy(base));
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the query API was not ready after 2 min; its output is in " + log.toAbsolutePath());
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the query API exited with " + process.exitValue() + "; its output is in " + log.toAbsolutePath());
         }
         System.out.printf(Locale.ROOT, "query API started in a JVM of its own (%s) in %.1f s%n", String.join(" ", command.subList(1,
             command.indexOf("-cp"))), (System.nanoTime() - start) / 1e9);
