@@ -4,26 +4,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Wakes read-your-writes waits as soon as the view builder has finished a batch, instead of each wait
- * sleeping out its back-off: a write usually becomes visible with the next batch, so checking again
- * right then is what keeps the wait short. One poller serves every waiting query and reads one small
- * value (when the builder last recorded positions, which it does after a batch's documents are written);
- * it polls only while some query waits. A wait still ends after its own pause, so a missed batch (or an
- * Elasticsearch refresh, which no batch announces) costs at most that pause.
+ * Wakes read-your-writes waits as soon as more may be visible, instead of each wait sleeping out its
+ * back-off: when the view builder has finished a batch (a MongoDB view shows a write as soon as its batch
+ * is written), and when Elasticsearch has refreshed a view index (an Elasticsearch view shows it only from
+ * the first refresh after that, which no batch announces). Checking again right then is what keeps the
+ * wait short. One poller serves every waiting query and reads a few small values (when the builder last
+ * recorded positions, which it does after a batch's documents are written; how many refreshes the view
+ * indexes have had); it polls only while some query waits. A wait still ends after its own pause, so a
+ * missed signal costs at most that pause.
  */
 public final class BatchWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWatch.class);
 
-    private final Supplier<Instant> lastBatchAt;
+    private final List<Supplier<?>> signals;
     private final Duration interval;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition batchLanded = lock.newCondition();
@@ -34,11 +35,12 @@ public final class BatchWatch implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param lastBatchAt when the view builder last finished a batch ({@code null} when it never did); read by one thread
-     * @param interval how often it is read while a query waits
+     * @param signals values that move when more may be visible, such as when the view builder last finished a
+     *                batch ({@code null} while unknown); read by one thread, each on its own, so one failing leaves the others
+     * @param interval how often they are read while a query waits
      */
-    public BatchWatch(Supplier<Instant> lastBatchAt, Duration interval) {
-        this.lastBatchAt = lastBatchAt;
+    public BatchWatch(List<Supplier<?>> signals, Duration interval) {
+        this.signals = List.copyOf(signals);
         this.interval = interval;
         this.poller = Thread.ofPlatform().name("batch-watch").daemon().start(this::poll);
     }
@@ -66,7 +68,7 @@ public final class BatchWatch implements AutoCloseable {
     }
 
     private void poll() {
-        Instant last = null;
+        Object[] last = new Object[signals.size()];
         while (true) {
             try {
                 boolean idle = false;
@@ -82,12 +84,8 @@ public final class BatchWatch implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
-                Instant now = read();
-                if (idle || last == null) {
-                    // What was read while nobody waited says nothing about batches after the waits began: a new baseline.
-                    last = now;
-                } else if (now != null && !Objects.equals(now, last)) {
-                    last = now;
+                // What was read while nobody waited says nothing about what came after the waits began: a new baseline.
+                if (moved(last, idle)) {
                     lock.lock();
                     try {
                         batches++;
@@ -103,12 +101,25 @@ public final class BatchWatch implements AutoCloseable {
         }
     }
 
-    private Instant read() {
+    /** Reads every signal; true when one that was known before moved. Signals read while nobody waited only set the baseline. */
+    private boolean moved(Object[] last, boolean baseline) {
+        boolean moved = false;
+        for (int i = 0; i < last.length; i++) {
+            Object now = read(signals.get(i));
+            if (now != null && !now.equals(last[i])) {
+                moved |= last[i] != null && !baseline;
+                last[i] = now;
+            }
+        }
+        return moved;
+    }
+
+    private static Object read(Supplier<?> signal) {
         try {
-            return lastBatchAt.get();
+            return signal.get();
         } catch (RuntimeException e) {
             // The waits fall back on their own pauses; their checks report the store's failure.
-            log.debug("could not read when the view builder last finished a batch", e);
+            log.debug("could not read a signal of new data", e);
             return null;
         }
     }

@@ -9,6 +9,7 @@ import dev.panorama.queryapi.adapter.out.CachedViewPositions;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAppliedDocuments;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAvailableRestaurantsReader;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchOrderHistoryReader;
+import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchRefreshes;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchViewVersions;
 import dev.panorama.queryapi.adapter.out.kafka.KafkaLogEndOffsets;
 import dev.panorama.queryapi.adapter.out.mongo.MongoAppliedDocuments;
@@ -88,11 +89,13 @@ class QueryApiConfiguration {
         return new MongoViewVersions(database, properties.namePrefix());
     }
 
-    /** Absent when {@code batch-watch-interval} is 0. */
+    /** Watches the view builder's batches and the Elasticsearch views' refreshes; absent when {@code batch-watch-interval} is 0. */
     @Bean(destroyMethod = "close")
-    BatchWatch batchWatch(MongoViewPositions positions, QueryApiProperties properties) {
+    BatchWatch batchWatch(MongoViewPositions positions, ElasticsearchClient elasticsearch, QueryApiProperties properties) {
         Duration interval = properties.consistency().batchWatchInterval();
-        return interval.isZero() ? null : new BatchWatch(positions::lastAppliedAt, interval);
+        ElasticsearchRefreshes refreshes = new ElasticsearchRefreshes(elasticsearch,
+            List.of(properties.alias(View.ORDER_HISTORY.id()), properties.alias(View.AVAILABLE_RESTAURANTS.id())));
+        return interval.isZero() ? null : new BatchWatch(List.of(positions::lastAppliedAt, refreshes::count), interval);
     }
 
     @Bean

@@ -37,8 +37,9 @@ public record QueryApiProperties(
      * @param initialBackoff first pause between checks (doubled up to {@code maxBackoff})
      * @param maxBackoff longest pause between checks
      * @param retryAfter the {@code Retry-After} of a 409
-     * @param batchWatchInterval while queries wait, how often one poller reads whether the view builder finished a batch, to
-     *     wake them for a check at once; {@code 0} turns it off (waits then sleep out their back-off)
+     * @param batchWatchInterval while queries wait, how often one poller reads whether the view builder finished a batch or
+     *     Elasticsearch refreshed a view index, to wake them for a check at once; {@code 0} turns it off (waits then sleep out
+     *     their back-off)
      */
     public record Consistency(
         @DefaultValue("2s") Duration maxWait,

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +19,10 @@ class BatchWatchTest {
     private final AtomicInteger reads = new AtomicInteger();
 
     private BatchWatch watch() {
-        return new BatchWatch(() -> {
+        return new BatchWatch(List.of(() -> {
             reads.incrementAndGet();
             return lastBatch.get();
-        }, Duration.ofMillis(1));
+        }), Duration.ofMillis(1));
     }
 
     @Test
@@ -54,10 +55,31 @@ class BatchWatchTest {
     }
 
     @Test
-    void aFailingStoreLeavesWaitsToTheirTimeout() {
-        try (BatchWatch watch = new BatchWatch(() -> {
+    void anotherSignalWakesAWaitToo() throws Exception {
+        AtomicReference<Long> refreshes = new AtomicReference<>(7L);
+        // The first signal fails on every read: the second still wakes the wait.
+        try (BatchWatch watch = new BatchWatch(List.of(() -> {
             throw new IllegalStateException("store down");
-        }, Duration.ofMillis(1))) {
+        }, () -> {
+            reads.incrementAndGet();
+            return refreshes.get();
+        }), Duration.ofMillis(1))) {
+            CompletableFuture<Long> waited = CompletableFuture.supplyAsync(() -> timed(watch, Duration.ofSeconds(60)));
+            int before = reads.get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= before + 3);
+            assertThat(waited).isNotDone();
+
+            refreshes.set(8L);
+
+            assertThat(waited.get(10, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(30).toNanos());
+        }
+    }
+
+    @Test
+    void aFailingStoreLeavesWaitsToTheirTimeout() {
+        try (BatchWatch watch = new BatchWatch(List.of(() -> {
+            throw new IllegalStateException("store down");
+        }), Duration.ofMillis(1))) {
             assertThat(timed(watch, Duration.ofMillis(100))).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
         }
     }
