@@ -6,7 +6,7 @@
 # target/freshness/. Needs dev mode's ports free (8080-8085, 19092, 19200, 15432, 17017).
 #   bench/freshness.sh [--seconds 60] [--rates 20,40,60] [--refresh 1s,250ms] [--interval 1s] [--warm-up 240]
 # The query API runs with its defaults: it checks a consistency token again each time the view builder finishes
-# a batch (watched every 10 ms) and otherwise after 20 ms, doubling up to 250 ms.
+# a batch or Elasticsearch refreshes a view index (both watched every 10 ms) and otherwise after 20 ms, doubling up to 250 ms.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source <(sed -n '/^readonly MINIMUM_JAVA/p;/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' panorama)
