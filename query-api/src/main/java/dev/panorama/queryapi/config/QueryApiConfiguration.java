@@ -93,9 +93,12 @@ class QueryApiConfiguration {
     @Bean(destroyMethod = "close")
     BatchWatch batchWatch(MongoViewPositions positions, ElasticsearchClient elasticsearch, QueryApiProperties properties) {
         Duration interval = properties.consistency().batchWatchInterval();
+        if (interval.isZero()) {
+            return null;
+        }
         ElasticsearchRefreshes refreshes = new ElasticsearchRefreshes(elasticsearch,
             List.of(properties.alias(View.ORDER_HISTORY.id()), properties.alias(View.AVAILABLE_RESTAURANTS.id())));
-        return interval.isZero() ? null : new BatchWatch(List.of(positions::lastAppliedAt, refreshes::count), interval);
+        return new BatchWatch(List.of(positions::lastAppliedAt, refreshes::count), interval);
     }
 
     @Bean

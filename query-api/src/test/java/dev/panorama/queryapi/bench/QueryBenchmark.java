@@ -6,6 +6,7 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.panorama.devstack.Ports;
 import dev.panorama.queryapi.QueryApiApplication;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchAvailableRestaurantsReader;
 import dev.panorama.queryapi.adapter.out.elasticsearch.ElasticsearchOrderHistoryReader;
@@ -24,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -207,7 +207,7 @@ public final class QueryBenchmark {
      */
     private static ApiProcess startApi(String elasticsearch) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", freePort());
+        properties.put("server.port", Ports.freePort());
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.kafka.bootstrap-servers", QueryApiStack.ENGINES.kafka().bootstrapServers());
         properties.put("spring.mongodb.uri", QueryApiStack.ENGINES.mongo().connectionString());
@@ -263,12 +263,6 @@ public final class QueryBenchmark {
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception notYet) {
             return false;
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -103,7 +103,7 @@ public final class ViewMaintainer {
                 throw new IllegalStateException(first.getKey().name() + ": " + first.getValue().size() + " documents still conflict after "
                     + maxConflictRetries + " retries, e.g. " + first.getValue().iterator().next());
             }
-            Map<ViewTarget, Set<String>> again = renderAndWrite(pending, pass, attempt == 0 ? folded.created() : null, written);
+            Map<ViewTarget, Set<String>> again = renderAndWrite(pending, pass, attempt == 0, folded.created(), written);
             retried += again.values().stream().mapToInt(Set::size).sum();
             pending = again;
             // A retry after a lost race reads everything afresh.
@@ -168,10 +168,11 @@ public final class ViewMaintainer {
      * conditional bulk request). Returns, per view, the documents that lost a race or diverged and
      * must be rendered again.
      *
-     * @param created on the first attempt, the aggregates this batch first saved a state of (a document
-     *                rooted in one cannot be stored yet, so it is not read); {@code null} on a retry, which reads everything
+     * @param firstAttempt whether this builder's own knowledge may save reads: what it wrote before, and that a
+     *                     document rooted in an aggregate this batch first saved a state of ({@code created}) cannot be
+     *                     stored yet; a retry after a lost race reads everything
      */
-    private Map<ViewTarget, Set<String>> renderAndWrite(Map<ViewTarget, Set<String>> ids, CachingStates pass,
+    private Map<ViewTarget, Set<String>> renderAndWrite(Map<ViewTarget, Set<String>> ids, CachingStates pass, boolean firstAttempt,
                                                               Set<SourceKey> created, Map<String, Integer> written) {
         List<Job> renders = new ArrayList<>();
         ids.forEach((target, documentIds) -> documentIds.forEach(id -> renders.add(new Job(target, id))));
@@ -180,7 +181,7 @@ public final class ViewMaintainer {
         Map<ViewTarget, CompletableFuture<ViewWritten>> perView = new LinkedHashMap<>();
         ids.forEach((target, documentIds) -> {
             if (!documentIds.isEmpty()) {
-                perView.put(target, CompletableFuture.supplyAsync(() -> writeView(target, documentIds, rendered, created), io));
+                perView.put(target, CompletableFuture.supplyAsync(() -> writeView(target, documentIds, rendered, firstAttempt, created), io));
             }
         });
         Map<ViewTarget, Set<String>> again = new LinkedHashMap<>();
@@ -209,13 +210,13 @@ public final class ViewMaintainer {
     }
 
     private ViewWritten writeView(ViewTarget target, Set<String> ids, Map<Job, Optional<? extends ViewDocument>> rendered,
-                                  Set<SourceKey> created) {
+                                  boolean firstAttempt, Set<SourceKey> created) {
         DocumentStore sink = target.sink();
         KnownDocuments seen = known.get(target);
-        Map<String, Stored> stored = created != null ? seen.get(ids) : new HashMap<>();
+        Map<String, Stored> stored = firstAttempt ? seen.get(ids) : new HashMap<>();
         Set<String> unknown = new LinkedHashSet<>(ids);
         unknown.removeAll(stored.keySet());
-        if (created != null && !created.isEmpty()) {
+        if (firstAttempt && !created.isEmpty()) {
             // Nothing stored yet for these: they are created, conditionally on still being absent.
             unknown.removeIf(id -> target.projection().root(id).filter(created::contains).isPresent());
         }
