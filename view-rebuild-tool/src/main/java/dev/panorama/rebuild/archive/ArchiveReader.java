@@ -141,10 +141,13 @@ public final class ArchiveReader {
      * Returns one line per segment that is not; checksums are still checked as each segment is read.
      */
     public List<String> missingSegments(PartitionId partition) {
+        // The manifest first: the archiver stores a segment before the manifest lists it, so every segment read
+        // here is in a listing taken after; listed first, a segment sealed in between would look missing.
+        List<SegmentEntry> segments = manifest(partition).segments();
         Map<String, Long> sizes = new HashMap<>();
         store.list(partition.prefix()).forEach(object -> sizes.put(object.name(), object.size()));
         List<String> missing = new ArrayList<>();
-        for (SegmentEntry segment : manifest(partition).segments()) {
+        for (SegmentEntry segment : segments) {
             Long size = sizes.get(nameOf(partition, segment));
             if (size == null) {
                 missing.add("segment " + nameOf(partition, segment) + " (offsets " + segment.firstOffset() + ".." + segment.lastOffset()
