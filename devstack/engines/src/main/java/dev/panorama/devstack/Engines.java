@@ -8,6 +8,7 @@ import dev.panorama.devstack.kafka.EmbeddedKafkaEngine;
 import dev.panorama.devstack.kafka.KafkaEngine;
 import dev.panorama.devstack.mongo.ContainerMongoEngine;
 import dev.panorama.devstack.mongo.EmbeddedMongoEngine;
+import dev.panorama.devstack.mongo.ForkedMongoEngine;
 import dev.panorama.devstack.mongo.MongoEngine;
 import dev.panorama.devstack.postgres.ContainerPostgresEngine;
 import dev.panorama.devstack.postgres.EmbeddedPostgresEngine;
@@ -25,6 +26,13 @@ import java.util.function.Supplier;
  * set per JVM ({@link #shared()}); dev mode makes its own with fixed ports ({@link #embedded}).
  */
 public final class Engines implements AutoCloseable {
+
+    /**
+     * {@code in-process} (the default) or {@code forked}: where the embedded MongoDB server runs. Forked, it is
+     * a process of its own, as {@code mongod} is, for measurements that compare a client's round trips to it.
+     */
+    public static final String MONGO_PROCESS_PROPERTY = "panorama.engines.mongo-process";
+    private static final String MONGO_FORKED_HEAP = "1g";
 
     private static Engines shared;
 
@@ -49,9 +57,19 @@ public final class Engines implements AutoCloseable {
         this.postgres = new LazyEngine<>("PostgreSQL", embedded
             ? () -> EmbeddedPostgresEngine.start(settings.postgresPort(), settings.dataFor("postgres"), settings.startTimeout())
             : ContainerPostgresEngine::start);
-        this.mongo = new LazyEngine<>("MongoDB", embedded
-            ? () -> EmbeddedMongoEngine.start(settings.mongoPort())
-            : ContainerMongoEngine::start);
+        this.mongo = new LazyEngine<>("MongoDB", !embedded ? ContainerMongoEngine::start
+            : forkMongo() ? () -> ForkedMongoEngine.start(settings.mongoPort(), MONGO_FORKED_HEAP,
+                settings.logDirectory().resolve("mongo-" + ProcessHandle.current().pid() + ".log"), settings.startTimeout())
+            : () -> EmbeddedMongoEngine.start(settings.mongoPort()));
+    }
+
+    private static boolean forkMongo() {
+        String process = System.getProperty(MONGO_PROCESS_PROPERTY, "in-process").trim();
+        return switch (process) {
+            case "in-process" -> false;
+            case "forked" -> true;
+            default -> throw new EngineStartupException(MONGO_PROCESS_PROPERTY + "=" + process + " is not understood; use in-process or forked");
+        };
     }
 
     /** The engines of this JVM, shared by every test class; stopped when the JVM exits. */

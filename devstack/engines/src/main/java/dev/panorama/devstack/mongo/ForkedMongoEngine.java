@@ -1,0 +1,118 @@
+package dev.panorama.devstack.mongo;
+
+import dev.panorama.devstack.EngineStartupException;
+import dev.panorama.devstack.Ports;
+import dev.panorama.devstack.process.Directories;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The same wire-protocol server as {@link EmbeddedMongoEngine}, in a JVM of its own, as {@code mongod}
+ * is a process of its own: a client's request crosses a process boundary and the server's garbage
+ * collections pause no one else. For measurements (the query benchmark's by-id baseline); in-process is
+ * the default because it starts faster. The child stops when this JVM goes away (its standard input is
+ * a pipe from us).
+ */
+public final class ForkedMongoEngine implements MongoEngine {
+
+    static final String READY_MARKER = "PANORAMA-MONGO-READY";
+    static final String FAILED_MARKER = "PANORAMA-MONGO-FAILED";
+
+    private final Process process;
+    private final String connectionString;
+
+    private ForkedMongoEngine(Process process, String connectionString) {
+        this.process = process;
+        this.connectionString = connectionString;
+    }
+
+    /**
+     * @param port the port, 0 for any free one
+     * @param heap the child's maximum heap, e.g. {@code 1g}
+     * @param logFile where the child's output goes
+     */
+    public static ForkedMongoEngine start(int port, String heap, Path logFile, Duration startTimeout) {
+        Ports.requireFree("MongoDB", port, "--mongo-port");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+            "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), MongoServerMain.class.getName(),
+            Integer.toString(port == 0 ? Ports.freePort() : port));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new EngineStartupException("MongoDB: could not start " + command.getFirst() + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Directories.create(logFile.toAbsolutePath().getParent());
+        Thread.ofPlatform().daemon().name("mongo-server-output").start(() -> readOutput(process, logFile, ready));
+        try {
+            return new ForkedMongoEngine(process, ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            process.destroyForcibly();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String reason = e instanceof ExecutionException failed ? failed.getCause().getMessage()
+                : e instanceof TimeoutException ? "not ready within " + startTimeout.toSeconds() + " s" : "interrupted";
+            throw new EngineStartupException("MongoDB: the wire-protocol server's JVM did not start: " + reason + "; its output is in " + logFile);
+        }
+    }
+
+    /** Copies the child's output to the log file and completes {@code ready} from its markers. */
+    private static void readOutput(Process process, Path logFile, CompletableFuture<String> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.println(line);
+                if (line.startsWith(READY_MARKER)) {
+                    ready.complete(line.substring(READY_MARKER.length()).trim());
+                } else if (line.startsWith(FAILED_MARKER)) {
+                    ready.completeExceptionally(new IllegalStateException(line.substring(FAILED_MARKER.length()).trim()));
+                }
+            }
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+        ready.completeExceptionally(new IllegalStateException("it exited before it was ready"));
+    }
+
+    @Override
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public String describe() {
+        return "MongoDB wire protocol (mongo-java-server, in memory, in a JVM of its own, pid " + process.pid() + ") at " + connectionString;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
