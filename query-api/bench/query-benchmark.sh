@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load on the query API against the devstack engines (forked Elasticsearch, in-process MongoDB, embedded Kafka):
+# Load on the query API against the devstack engines (Elasticsearch and the MongoDB server each in a JVM of their own, as
+# in production they are processes of their own; embedded Kafka):
 # a seeded data set (20 000 orders over 500 consumers and 100 restaurants around Oakland and Berkeley) is loaded
 # in the view builder's shapes, the API runs in a JVM of its own (as in production) with an API key, and each main query (order-history
 # search, its second page, order details, available restaurants, consumer summary) is driven closed-loop over
@@ -21,5 +22,5 @@ mkdir -p $module/target
   || { cat $module/target/query-benchmark-build.log; exit 1; }
 ./mvnw -B -ntp -q -pl $module test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath \
   >$module/target/query-benchmark-build.log 2>&1 || { cat $module/target/query-benchmark-build.log; exit 1; }
-"$JAVA_HOME/bin/java" ${JAVA_OPTS:-} ${API_JAVA_OPTS:+"-Dquery-benchmark.api-jvm=$API_JAVA_OPTS"} -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test.classpath")" \
-  dev.panorama.queryapi.bench.QueryBenchmark "$@" 2>&1 | grep -v -E '^[0-9:.]+ (WARN|INFO)|^\[devstack\]|^\s+at |^WARNING'
+"$JAVA_HOME/bin/java" -Dpanorama.engines.mongo-process=forked ${JAVA_OPTS:-} ${API_JAVA_OPTS:+"-Dquery-benchmark.api-jvm=$API_JAVA_OPTS"} -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test.classpath")" \
+  dev.panorama.queryapi.bench.QueryBenchmark "$@" 2>&1 | grep -v -E '^[0-9:.]+ (WARN|INFO)|^[0-9:,]+ \|-|^\[devstack\]|^\s+at |^WARNING'

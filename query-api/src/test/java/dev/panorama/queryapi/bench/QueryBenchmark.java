@@ -68,10 +68,11 @@ public final class QueryBenchmark {
     /** Threads sending at a fixed rate: enough that one is free at each scheduled time unless a side falls behind. */
     private static final int SENDERS = 64;
 
-    private static final HttpClient API_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    /** For what is not measured: readiness, setup, counts. */
+    private static final HttpClient SETUP_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final HttpClient STORE_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    /** For the measured requests, the API's and Elasticsearch's alike. */
+    private static final BlockingHttp MEASURED = new BlockingHttp(SENDERS + 8);
 
     private QueryBenchmark() {
     }
@@ -192,6 +193,7 @@ public final class QueryBenchmark {
         errorNotes.forEach(note -> System.out.println("  first error: " + note));
         api.close();
         rest.close();
+        MEASURED.close();
         System.exit(errors == 0 ? 0 : 2);
     }
 
@@ -259,7 +261,7 @@ public final class QueryBenchmark {
 
     private static boolean healthy(String base) {
         try {
-            return API_CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+            return SETUP_CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception notYet) {
             return false;
@@ -387,14 +389,12 @@ public final class QueryBenchmark {
 
     /** A 200 from the API whose body holds what the query must find (a first item, the requested id). */
     private static boolean api(String base, String path, String mustContain) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", TestKeys.READER)
-            .timeout(Duration.ofSeconds(30)).GET().build();
-        HttpResponse<String> response = API_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 && response.body().contains(mustContain);
+        BlockingHttp.Response response = MEASURED.send("GET", base + path, Map.of("X-Api-Key", TestKeys.READER), null);
+        return response.status() == 200 && response.body().contains(mustContain);
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {
-        HttpResponse<String> response = API_CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).header("X-Api-Key", TestKeys.READER).GET().build(),
+        HttpResponse<String> response = SETUP_CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).header("X-Api-Key", TestKeys.READER).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
@@ -404,10 +404,8 @@ public final class QueryBenchmark {
 
     /** The captured search, sent as the API's client sends it; a 200 with at least one hit. */
     private static boolean search(String elasticsearch, CapturingTransport.Captured search) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearch + search.pathAndQuery())).header("Content-Type", "application/json")
-            .timeout(Duration.ofSeconds(30)).method(search.method(), HttpRequest.BodyPublishers.ofString(search.body())).build();
-        HttpResponse<String> response = STORE_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 && response.body().contains("\"hits\":[{");
+        BlockingHttp.Response response = MEASURED.send(search.method(), elasticsearch + search.pathAndQuery(), Map.of(), search.body());
+        return response.status() == 200 && response.body().contains("\"hits\":[{");
     }
 
     private static boolean found(MongoCollection<Document> collection, String id) {
@@ -416,7 +414,7 @@ public final class QueryBenchmark {
     }
 
     private static long count(String elasticsearch, String alias) throws Exception {
-        HttpResponse<String> response = STORE_CLIENT.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_count")).GET().build(),
+        HttpResponse<String> response = SETUP_CLIENT.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_count")).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         return Http.JSON.readTree(response.body()).get("count").asLong();
     }
