@@ -6,7 +6,8 @@
 # search, its second page, order details, available restaurants, consumer summary) is driven closed-loop over
 # HTTP, then sent directly to the store (the same _search, a find by _id) as the baseline, in the same run;
 # then both sides again open loop at the same fixed rate (half what the API served closed loop), latency counted
-# from each request's scheduled start. Prints req/s, p50 and p99 per side and the ratio of the p99s (goal: the API
+# from each request's scheduled start. Measured HTTP requests (to the API and to Elasticsearch alike) go through one
+# blocking client on the sender's thread, as the MongoDB driver's do. Prints req/s, p50 and p99 per side and the ratio of the p99s (goal: the API
 # at most 2× the store), for each loop.
 #   query-api/bench/query-benchmark.sh [seconds per query and side] [concurrency]   (default 15 8)
 # JAVA_OPTS is passed to the JVM: -Dquery-benchmark.queries=ace runs only queries (a), (c), (e);
