@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * Freshness end to end, against a running dev stack (started by {@code bench/freshness.sh}): for each
  * Elasticsearch refresh interval and each offered rate, the load generator drives the command services
  * at that rate while {@link FreshnessProbe} measures commit → visible through the query API per view and
- * {@link LagSampler} records what {@code /lag} says; then the views must drain. Prints a Markdown table
- * and writes it, with an SVG plot of latency over time, to the output directory.
+ * {@link LagSampler} records what {@code /lag} says and {@link ProcessCpu} where the cores went; then the
+ * views must drain. Prints Markdown tables and writes them, with an SVG plot of latency over time, to the
+ * output directory.
  */
 public final class FreshnessBenchmark {
 
@@ -96,7 +97,8 @@ public final class FreshnessBenchmark {
                     run.failedCommands(), run.skippedTicks());
             }
         }
-        String table = FreshnessReport.markdown(runs);
+        String table = FreshnessReport.markdown(runs) + "\nCPU while the probe wrote, per kind of process (% of one core; the machine has "
+            + Runtime.getRuntime().availableProcessors() + "):\n\n" + FreshnessReport.cpuMarkdown(runs);
         System.out.println();
         System.out.print(table);
         Files.writeString(out.resolve("freshness.md"), table);
@@ -124,8 +126,11 @@ public final class FreshnessBenchmark {
             probe.prepare();
             long origin = System.nanoTime();
             List<LagSampler.Reading> readings;
+            ProcessCpu.Snapshot cpuBefore = ProcessCpu.take();
+            ProcessCpu.Snapshot cpuAfter;
             try (LagSampler sampler = new LagSampler(endpoints.queryApi(), operatorKey, origin).start()) {
                 probe.run(duration, interval, origin);
+                cpuAfter = ProcessCpu.take();
                 readings = sampler.readings();
             }
             double seconds = (System.nanoTime() - origin) / 1e9;
@@ -142,7 +147,7 @@ public final class FreshnessBenchmark {
             }
             double loadRate = Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3));
             return new FreshnessRun(refresh, rate, loadRate + probe.commands() / seconds, seconds, probe.samples(), readings, drain,
-                Long.parseLong(figures.group(2)) + probe.failedCommands(), probe.skippedTicks());
+                Long.parseLong(figures.group(2)) + probe.failedCommands(), probe.skippedTicks(), ProcessCpu.shares(cpuBefore, cpuAfter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             load.destroyForcibly();

@@ -38,6 +38,23 @@ final class FreshnessReport {
         return out.toString();
     }
 
+    /** One row per run: each kind of process's share of one core while the probe wrote, and their total. */
+    static String cpuMarkdown(List<FreshnessRun> runs) {
+        StringBuilder out = new StringBuilder("| refresh | offered cmd/s |");
+        for (ProcessCpu.Group group : ProcessCpu.Group.values()) {
+            out.append(' ').append(group.label).append(" |");
+        }
+        out.append(" total |\n|---|---|").append("---|".repeat(ProcessCpu.Group.values().length + 1)).append('\n');
+        for (FreshnessRun run : runs) {
+            out.append(String.format(Locale.ROOT, "| %s | %.0f |", humane(run.refreshInterval()), run.offeredRate()));
+            for (ProcessCpu.Group group : ProcessCpu.Group.values()) {
+                out.append(String.format(Locale.ROOT, " %.0f %% |", run.cpu().getOrDefault(group, 0.0)));
+            }
+            out.append(String.format(Locale.ROOT, " %.0f %% |%n", run.cpu().values().stream().mapToDouble(Double::doubleValue).sum()));
+        }
+        return out.toString();
+    }
+
     static String humane(java.time.Duration interval) {
         return interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms";
     }

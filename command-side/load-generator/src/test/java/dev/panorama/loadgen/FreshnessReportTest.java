@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class FreshnessReportTest {
         assertThat(run(Duration.ofSeconds(1), List.of(), flat, 2).lagSteady()).isTrue();
         assertThat(run(Duration.ofSeconds(1), List.of(), flat, 30).lagSteady()).as("slow to drain").isFalse();
         assertThat(run(Duration.ofSeconds(1), List.of(), growing, 2).lagSteady()).isFalse();
-        assertThat(new FreshnessRun(Duration.ofSeconds(1), 20, 21.5, 90, List.of(), flat, 2, 0, 3).lagSteady())
+        assertThat(new FreshnessRun(Duration.ofSeconds(1), 20, 21.5, 90, List.of(), flat, 2, 0, 3, Map.of()).lagSteady())
             .as("the probe held back: writes were piling up").isFalse();
     }
 
@@ -70,6 +71,18 @@ class FreshnessReportTest {
         assertThat(table.lines()).hasSize(2 + ProbedView.values().length);
         assertThat(table).contains("| 250 ms | 20 | 21.5 | yes | 1.0 s | order-details (Mongo) | 1 | 120 | 120 | 120 | 120 | 250 | yes |");
         assertThat(table).contains("| order-history (ES) | 1 | 2000 | 2000 | 2000 | 2000 | 500 | **no** |");
+    }
+
+    @Test
+    void theCpuTableHasAColumnPerKindOfProcessAndTheirTotal() {
+        FreshnessRun run = new FreshnessRun(Duration.ofSeconds(1), 180, 181.9, 60, List.of(), List.of(), 0, 0, 0,
+            Map.of(ProcessCpu.Group.ORDER_SERVICE, 32.4, ProcessCpu.Group.VIEW_BUILDER, 10.2, ProcessCpu.Group.POSTGRES, 21.7));
+        String table = FreshnessReport.cpuMarkdown(List.of(run));
+
+        assertThat(table.lines()).hasSize(3);
+        assertThat(table.lines().findFirst().orElseThrow()).startsWith("| refresh | offered cmd/s | order service | delivery service |")
+            .endsWith("| other processes | total |");
+        assertThat(table).contains("| 1 s | 180 | 32 % | 0 % | 0 % | 22 % | 0 % | 0 % | 10 % |").endsWith(" 64 % |\n");
     }
 
     @Test
@@ -98,6 +111,6 @@ class FreshnessReportTest {
     }
 
     private static FreshnessRun run(Duration refresh, List<Sample> samples, List<Reading> readings, double drainSeconds) {
-        return new FreshnessRun(refresh, 20, 21.5, 90, samples, readings, drainSeconds, 0, 0);
+        return new FreshnessRun(refresh, 20, 21.5, 90, samples, readings, drainSeconds, 0, 0, Map.of());
     }
 }

@@ -7,6 +7,7 @@ import dev.panorama.loadgen.LagSampler.Reading;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one freshness run measured: the probe's samples and the {@code /lag} readings over the same time
@@ -17,9 +18,11 @@ import java.util.List;
  * @param seconds how long the probe wrote
  * @param drainSeconds how long the views took to reach zero message lag once the load stopped
  * @param skippedTicks probe writes left out because too many earlier ones were not yet visible
+ * @param cpu while the probe wrote, each kind of process's share of one core, in percent
  */
 record FreshnessRun(Duration refreshInterval, double offeredRate, double achievedRate, double seconds,
-                    List<Sample> samples, List<Reading> readings, double drainSeconds, long failedCommands, int skippedTicks) {
+                    List<Sample> samples, List<Reading> readings, double drainSeconds, long failedCommands, int skippedTicks,
+                    Map<ProcessCpu.Group, Double> cpu) {
 
     /** Slack over the refresh interval (Elasticsearch) or alone (MongoDB): the goal for the p99 of commit → visible. */
     static final Duration GOAL_SLACK = Duration.ofMillis(250);
@@ -27,6 +30,7 @@ record FreshnessRun(Duration refreshInterval, double offeredRate, double achieve
     FreshnessRun {
         samples = List.copyOf(samples);
         readings = List.copyOf(readings);
+        cpu = Map.copyOf(cpu);
     }
 
     /** The p99 goal for a view: refresh interval + 250 ms on Elasticsearch, 250 ms on MongoDB. */
