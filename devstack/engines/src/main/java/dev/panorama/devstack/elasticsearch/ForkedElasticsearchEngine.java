@@ -2,19 +2,13 @@ package dev.panorama.devstack.elasticsearch;
 
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
+import dev.panorama.devstack.process.ChildOutput;
 import dev.panorama.devstack.process.Directories;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +26,6 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
     static final String READY_MARKER = "PANORAMA-ELASTICSEARCH-READY";
     static final String FAILED_MARKER = "PANORAMA-ELASTICSEARCH-FAILED";
     private static final int MINIMUM_JAVA = 21;
-    private static final int OUTPUT_TAIL_LINES = 40;
 
     private final Process process;
     private final String httpAddress;
@@ -57,7 +50,6 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
         Ports.requireFree("Elasticsearch", httpPort, "--elasticsearch-port");
         boolean ephemeral = home == null;
         Path nodeHome = ephemeral ? Directories.temporary("panorama-es-") : Directories.create(home);
-        Directories.create(logFile.toAbsolutePath().getParent());
         List<String> command = command(httpPort, nodeHome, ephemeral);
         Process process;
         try {
@@ -65,10 +57,7 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
         } catch (IOException e) {
             throw new EngineStartupException("Elasticsearch: could not start " + command.getFirst() + ": " + e.getMessage(), e);
         }
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pumpOutput(process, logFile, ready), "es-node-output");
-        pump.setDaemon(true);
-        pump.start();
+        CompletableFuture<String> ready = ChildOutput.follow(process, logFile, READY_MARKER, FAILED_MARKER);
         try {
             String address = ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new ForkedElasticsearchEngine(process, address, nodeHome, ephemeral);
@@ -121,37 +110,6 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
 
     private static String heap() {
         return System.getProperty("panorama.elasticsearch.heap", "512m");
-    }
-
-    /** Copies the child's output to the log file and completes {@code ready} from its markers. */
-    private static void pumpOutput(Process process, Path logFile, CompletableFuture<String> ready) {
-        Deque<String> tail = new ArrayDeque<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                log.println(line);
-                if (!ready.isDone()) {
-                    remember(tail, line);
-                    if (line.startsWith(READY_MARKER)) {
-                        ready.complete(line.substring(READY_MARKER.length()).trim());
-                    } else if (line.startsWith(FAILED_MARKER)) {
-                        ready.completeExceptionally(new IllegalStateException(line.substring(FAILED_MARKER.length()).trim()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            ready.completeExceptionally(e);
-        }
-        ready.completeExceptionally(new IllegalStateException(
-            "the node exited before it started; last output:\n  " + String.join("\n  ", tail)));
-    }
-
-    private static void remember(Deque<String> tail, String line) {
-        tail.addLast(line);
-        if (tail.size() > OUTPUT_TAIL_LINES) {
-            tail.removeFirst();
-        }
     }
 
     @Override

@@ -2,14 +2,9 @@ package dev.panorama.devstack.mongo;
 
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
-import dev.panorama.devstack.process.Directories;
+import dev.panorama.devstack.process.ChildOutput;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,9 +49,7 @@ public final class ForkedMongoEngine implements MongoEngine {
         } catch (IOException e) {
             throw new EngineStartupException("MongoDB: could not start " + command.getFirst() + ": " + e.getMessage(), e);
         }
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Directories.create(logFile.toAbsolutePath().getParent());
-        Thread.ofPlatform().daemon().name("mongo-server-output").start(() -> readOutput(process, logFile, ready));
+        CompletableFuture<String> ready = ChildOutput.follow(process, logFile, READY_MARKER, FAILED_MARKER);
         try {
             return new ForkedMongoEngine(process, ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
@@ -68,25 +61,6 @@ public final class ForkedMongoEngine implements MongoEngine {
                 : e instanceof TimeoutException ? "not ready within " + startTimeout.toSeconds() + " s" : "interrupted";
             throw new EngineStartupException("MongoDB: the wire-protocol server's JVM did not start: " + reason + "; its output is in " + logFile);
         }
-    }
-
-    /** Copies the child's output to the log file and completes {@code ready} from its markers. */
-    private static void readOutput(Process process, Path logFile, CompletableFuture<String> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                log.println(line);
-                if (line.startsWith(READY_MARKER)) {
-                    ready.complete(line.substring(READY_MARKER.length()).trim());
-                } else if (line.startsWith(FAILED_MARKER)) {
-                    ready.completeExceptionally(new IllegalStateException(line.substring(FAILED_MARKER.length()).trim()));
-                }
-            }
-        } catch (IOException e) {
-            ready.completeExceptionally(e);
-        }
-        ready.completeExceptionally(new IllegalStateException("it exited before it was ready"));
     }
 
     @Override
