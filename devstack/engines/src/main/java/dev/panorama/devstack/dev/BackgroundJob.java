@@ -1,6 +1,7 @@
 package dev.panorama.devstack.dev;
 
 import dev.panorama.devstack.EngineStartupException;
+import dev.panorama.devstack.process.ChildProcesses;
 import dev.panorama.devstack.process.OrphanGuard;
 
 import java.io.BufferedReader;
@@ -9,9 +10,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -72,15 +73,7 @@ final class BackgroundJob implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(10));
         guard.disarm();
     }
 }

@@ -3,6 +3,7 @@ package dev.panorama.devstack.elasticsearch;
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
 import dev.panorama.devstack.process.ChildOutput;
+import dev.panorama.devstack.process.ChildProcesses;
 import dev.panorama.devstack.process.Directories;
 
 import java.io.IOException;
@@ -62,14 +63,14 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
             String address = ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new ForkedElasticsearchEngine(process, address, nodeHome, ephemeral);
         } catch (TimeoutException e) {
-            kill(process);
+            ChildProcesses.kill(process);
             throw new EngineStartupException("Elasticsearch: the node did not start within " + startTimeout.toSeconds()
                 + " s; its output is in " + logFile + " (a slow or overloaded machine? raise panorama.engines.start-timeout)");
         } catch (ExecutionException e) {
-            kill(process);
+            ChildProcesses.kill(process);
             throw new EngineStartupException("Elasticsearch: " + e.getCause().getMessage() + "; full output in " + logFile);
         } catch (InterruptedException e) {
-            kill(process);
+            ChildProcesses.kill(process);
             Thread.currentThread().interrupt();
             throw new EngineStartupException("Elasticsearch: interrupted while starting");
         }
@@ -129,26 +130,9 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill(process);
-            }
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
         if (ephemeral) {
             Directories.deleteRecursively(home);
-        }
-    }
-
-    private static void kill(Process process) {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.panorama.devstack.mongo;
 import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
 import dev.panorama.devstack.process.ChildOutput;
+import dev.panorama.devstack.process.ChildProcesses;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class ForkedMongoEngine implements MongoEngine {
         try {
             return new ForkedMongoEngine(process, ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
-            process.destroyForcibly();
+            ChildProcesses.kill(process);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -79,14 +80,6 @@ public final class ForkedMongoEngine implements MongoEngine {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
     }
 }
