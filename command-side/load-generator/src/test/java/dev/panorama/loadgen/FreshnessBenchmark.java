@@ -48,6 +48,7 @@ public final class FreshnessBenchmark {
     private final String operatorKey;
     private final Path jar;
     private final Path out;
+    private final Population population;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private FreshnessBenchmark(Map<String, String> options) {
@@ -59,6 +60,22 @@ public final class FreshnessBenchmark {
         this.operatorKey = option("operator-key", "dev-operator-key");
         this.jar = Path.of(required("load-generator"));
         this.out = Path.of(option("out", "target/freshness"));
+        this.population = new Population(Integer.parseInt(option("consumers", "2000")), Integer.parseInt(option("restaurants", "100")));
+    }
+
+    /**
+     * How many consumers and restaurants each run's load generator creates. A view document that joins or sums
+     * over one of them (an order's restaurant name, a consumer's summary) is rewritten or re-read in full on each
+     * change, so too few of them for the rate make every command dearer the longer a run lasts: 30 consumers at
+     * 40 orders/s each have some 80 orders after a minute and 320 after four.
+     */
+    private record Population(int consumers, int restaurants) {
+
+        Population {
+            if (consumers < 1 || restaurants < 1) {
+                throw new IllegalArgumentException("--consumers and --restaurants must be at least 1");
+            }
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -81,8 +98,9 @@ public final class FreshnessBenchmark {
         // minutes after "ready", its bulk writes took several times longer): measured runs start after that.
         Duration warmUp = Duration.ofSeconds(Long.parseLong(option("warm-up", "240")));
         Files.createDirectories(out);
-        System.out.printf(Locale.ROOT, "freshness: %s per run, rates %s commands/s, refresh intervals %s, probe every %d ms, %s%n",
-            seconds, rates, refreshIntervals.stream().map(FreshnessReport::humane).toList(), interval.toMillis(), Instant.now());
+        System.out.printf(Locale.ROOT, "freshness: %s per run, rates %s commands/s, refresh intervals %s, probe every %d ms, "
+                + "%d consumers and %d restaurants per run, %s%n", seconds, rates, refreshIntervals.stream().map(FreshnessReport::humane).toList(),
+            interval.toMillis(), population.consumers(), population.restaurants(), Instant.now());
         if (!warmUp.isZero()) {
             System.out.println("warming up for " + warmUp.toSeconds() + " s (not reported)");
             measure(refreshIntervals.getFirst(), rates.getFirst(), warmUp, interval, "warm-up");
@@ -112,7 +130,8 @@ public final class FreshnessBenchmark {
         Path log = out.resolve(name + ".log");
         // The load runs a little longer than the probe, so that the probe's last writes meet the same load.
         Process load = new ProcessBuilder(javaCommand(), "-Xmx128m", "-jar", jar.toString(), "--duration", (duration.toSeconds() + 15) + "s",
-            "--rate", Double.toString(rate), "--seed", Long.toString(seed(name)), "--restaurants", "12", "--consumers", "30",
+            "--rate", Double.toString(rate), "--seed", Long.toString(seed(name)), "--restaurants", Integer.toString(population.restaurants()),
+            "--consumers", Integer.toString(population.consumers()),
             "--concurrency", "32", "--progress", "10s").redirectErrorStream(true).start();
         CountDownLatch setUp = new CountDownLatch(1);
         AtomicReference<String> summary = new AtomicReference<>();
