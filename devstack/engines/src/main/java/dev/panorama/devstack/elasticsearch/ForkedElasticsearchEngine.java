@@ -6,15 +6,10 @@ import dev.panorama.devstack.process.ChildOutput;
 import dev.panorama.devstack.process.ChildProcesses;
 import dev.panorama.devstack.process.Directories;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real Elasticsearch 9 node in a JVM of its own, launched from the server jars on Maven Central with
@@ -52,28 +47,8 @@ public final class ForkedElasticsearchEngine implements ElasticsearchEngine {
         boolean ephemeral = home == null;
         Path nodeHome = ephemeral ? Directories.temporary("panorama-es-") : Directories.create(home);
         List<String> command = command(httpPort, nodeHome, ephemeral);
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new EngineStartupException("Elasticsearch: could not start " + command.getFirst() + ": " + e.getMessage(), e);
-        }
-        CompletableFuture<String> ready = ChildOutput.follow(process, logFile, READY_MARKER, FAILED_MARKER);
-        try {
-            String address = ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ForkedElasticsearchEngine(process, address, nodeHome, ephemeral);
-        } catch (TimeoutException e) {
-            ChildProcesses.kill(process);
-            throw new EngineStartupException("Elasticsearch: the node did not start within " + startTimeout.toSeconds()
-                + " s; its output is in " + logFile + " (a slow or overloaded machine? raise panorama.engines.start-timeout)");
-        } catch (ExecutionException e) {
-            ChildProcesses.kill(process);
-            throw new EngineStartupException("Elasticsearch: " + e.getCause().getMessage() + "; full output in " + logFile);
-        } catch (InterruptedException e) {
-            ChildProcesses.kill(process);
-            Thread.currentThread().interrupt();
-            throw new EngineStartupException("Elasticsearch: interrupted while starting");
-        }
+        ChildOutput.Started started = ChildOutput.start("Elasticsearch", command, logFile, READY_MARKER, FAILED_MARKER, startTimeout);
+        return new ForkedElasticsearchEngine(started.process(), started.announced(), nodeHome, ephemeral);
     }
 
     private static void requireJava() {

@@ -1,18 +1,12 @@
 package dev.panorama.devstack.mongo;
 
-import dev.panorama.devstack.EngineStartupException;
 import dev.panorama.devstack.Ports;
 import dev.panorama.devstack.process.ChildOutput;
 import dev.panorama.devstack.process.ChildProcesses;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The same wire-protocol server as {@link EmbeddedMongoEngine}, in a JVM of its own, as {@code mongod}
@@ -44,24 +38,8 @@ public final class ForkedMongoEngine implements MongoEngine {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
             "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), MongoServerMain.class.getName(),
             Integer.toString(port == 0 ? Ports.freePort() : port));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new EngineStartupException("MongoDB: could not start " + command.getFirst() + ": " + e.getMessage(), e);
-        }
-        CompletableFuture<String> ready = ChildOutput.follow(process, logFile, READY_MARKER, FAILED_MARKER);
-        try {
-            return new ForkedMongoEngine(process, ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | ExecutionException | InterruptedException e) {
-            ChildProcesses.kill(process);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            String reason = e instanceof ExecutionException failed ? failed.getCause().getMessage()
-                : e instanceof TimeoutException ? "not ready within " + startTimeout.toSeconds() + " s" : "interrupted";
-            throw new EngineStartupException("MongoDB: the wire-protocol server's JVM did not start: " + reason + "; its output is in " + logFile);
-        }
+        ChildOutput.Started started = ChildOutput.start("MongoDB", command, logFile, READY_MARKER, FAILED_MARKER, startTimeout);
+        return new ForkedMongoEngine(started.process(), started.announced());
     }
 
     @Override

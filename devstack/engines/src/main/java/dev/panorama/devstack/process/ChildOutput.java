@@ -1,5 +1,7 @@
 package dev.panorama.devstack.process;
 
+import dev.panorama.devstack.EngineStartupException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,9 +9,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The output of an engine's child JVM that announces its start with a marker line: every line is copied
@@ -23,8 +30,43 @@ public final class ChildOutput {
     private ChildOutput() {
     }
 
+    /** A child that announced its start; {@code announced} is the text after its ready marker (such as its address). */
+    public record Started(Process process, String announced) {
+    }
+
+    /**
+     * Starts {@code command} (output and errors to {@code logFile}) and waits for its ready marker; a child that
+     * fails, ends or stays silent past {@code timeout} is killed, and the start fails with the reason.
+     *
+     * @param engine the engine's name, for messages
+     */
+    public static Started start(String engine, List<String> command, Path logFile, String readyMarker, String failedMarker,
+                                Duration timeout) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new EngineStartupException(engine + ": could not start " + command.getFirst() + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<String> ready = follow(process, logFile, readyMarker, failedMarker);
+        try {
+            return new Started(process, ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            ChildProcesses.kill(process);
+            throw new EngineStartupException(engine + ": not ready within " + timeout.toSeconds() + " s; its output is in " + logFile
+                + " (a slow or overloaded machine? raise panorama.engines.start-timeout)");
+        } catch (ExecutionException e) {
+            ChildProcesses.kill(process);
+            throw new EngineStartupException(engine + ": " + e.getCause().getMessage() + "; full output in " + logFile);
+        } catch (InterruptedException e) {
+            ChildProcesses.kill(process);
+            Thread.currentThread().interrupt();
+            throw new EngineStartupException(engine + ": interrupted while starting");
+        }
+    }
+
     /** Reads the child's output on a daemon thread; the future completes with the text after the ready marker. */
-    public static CompletableFuture<String> follow(Process child, Path logFile, String readyMarker, String failedMarker) {
+    private static CompletableFuture<String> follow(Process child, Path logFile, String readyMarker, String failedMarker) {
         Directories.create(logFile.toAbsolutePath().getParent());
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("child-output-" + child.pid()).start(() -> copy(child, logFile, readyMarker, failedMarker, ready));
