@@ -3,11 +3,19 @@ package dev.panorama.loadgen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * Sends one command to a service over HTTP and reads the {@code {…Id, version}} answer. Transport errors
  * and overload answers (429, 502, 503, 504) are retried with back-off; a create is retried with the same
  * {@code Idempotency-Key}, so a retry after a lost response cannot create twice.
+ *
+ * <p>Blocking HTTP/1.1 over pooled keep-alive connections, each exchange on its journey's own thread: the
+ * generator shares the machine with what it measures, and the JDK's client, which hands every exchange
+ * between its selector thread and an executor, cost it about twice the CPU per command.
  */
 final class CommandApi {
 
@@ -25,18 +37,27 @@ final class CommandApi {
     private static final int ATTEMPTS = 6;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
+    /** At most as many connections per service as journeys in flight ({@link LoadOptions} caps those). */
+    private static final int MAX_CONNECTIONS = 1_000;
+
+    private final CloseableHttpClient http;
     private final Map<String, URI> services;
     private final Pacer pacer;
     private final RunStats stats;
-    private final Duration timeout;
 
     CommandApi(Map<String, URI> services, Pacer pacer, RunStats stats, Duration timeout) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                .build())
+            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
+            .disableAutomaticRetries()
+            .build();
         this.services = Map.copyOf(services);
         this.pacer = pacer;
         this.stats = stats;
-        this.timeout = timeout;
     }
 
     /** A command's successful answer: the aggregate id and its new version (the consistency token). */
@@ -71,7 +92,8 @@ final class CommandApi {
     }
 
     private Accepted send(Command command, String method, String path, Object body, Map<String, String> headers, String idField) {
-        HttpRequest request = request(command, method, path, body, headers);
+        URI uri = uri(command, path);
+        byte[] json = body == null ? null : JSON.writeValueAsBytes(body);
         long backoffMillis = 100;
         for (int attempt = 1; ; attempt++) {
             pacer.acquire();
@@ -79,8 +101,9 @@ final class CommandApi {
             String problem;
             int status = 0;
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                status = response.statusCode();
+                Answer response = http.execute(request(method, uri, json, headers),
+                    answer -> new Answer(answer.getCode(), answer.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(answer.getEntity())));
+                status = response.status();
                 if (status == 200 || status == 201) {
                     stats.succeeded(command, System.nanoTime() - start);
                     return accepted(response.body(), idField);
@@ -92,9 +115,6 @@ final class CommandApi {
                 }
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Refused(0, "interrupted");
             }
             if (attempt == ATTEMPTS) {
                 stats.failed(command, method + " " + path + " → " + problem + " (after " + ATTEMPTS + " attempts)");
@@ -111,20 +131,26 @@ final class CommandApi {
         return refused.status() == 422;
     }
 
-    private HttpRequest request(Command command, String method, String path, Object body, Map<String, String> headers) {
+    private record Answer(int status, byte[] body) {
+    }
+
+    private URI uri(Command command, String path) {
         URI base = services.get(command.service());
         if (base == null) {
             throw new IllegalStateException("no address for " + command.service());
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-            .header("Accept", "application/json");
-        headers.forEach(builder::header);
-        if (body == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        return base.resolve(path);
+    }
+
+    /** A new request per attempt: a classic request is not sent twice. */
+    private static HttpUriRequestBase request(String method, URI uri, byte[] json, Map<String, String> headers) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        request.setHeader("Accept", "application/json");
+        headers.forEach(request::setHeader);
+        if (json != null) {
+            request.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
         }
-        return builder.build();
+        return request;
     }
 
     private static Accepted accepted(byte[] body, String idField) {
