@@ -103,16 +103,15 @@ public final class FreshnessBenchmark {
             interval.toMillis(), population.consumers(), population.restaurants(), Instant.now());
         if (!warmUp.isZero()) {
             System.out.println("warming up for " + warmUp.toSeconds() + " s (not reported)");
-            measure(refreshIntervals.getFirst(), rates.getFirst(), warmUp, interval, "warm-up");
+            // Printed, not reported: a warm-up that did not drain would leave a backlog to the first measured run.
+            summarise("warm-up: ", measure(refreshIntervals.getFirst(), rates.getFirst(), warmUp, interval, "warm-up"));
         }
         List<FreshnessRun> runs = new ArrayList<>();
         for (Duration refresh : refreshIntervals) {
             for (double rate : rates) {
                 FreshnessRun run = measure(refresh, rate, seconds, interval, "run");
                 runs.add(run);
-                System.out.printf(Locale.ROOT, "refresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands, %d probe ticks held back%n",
-                    FreshnessReport.humane(refresh), rate, run.achievedRate(), run.lagSteady() ? "steady" : "GROWING", run.drainSeconds(),
-                    run.failedCommands(), run.skippedTicks());
+                summarise("", run);
             }
         }
         String table = FreshnessReport.markdown(runs) + "\nCPU while the probe wrote, per kind of process (% of one core; the machine has "
@@ -122,6 +121,12 @@ public final class FreshnessBenchmark {
         Files.writeString(out.resolve("freshness.md"), table);
         Files.writeString(out.resolve("freshness.svg"), FreshnessPlot.svg(runs));
         System.out.println("written: " + out.resolve("freshness.md") + ", " + out.resolve("freshness.svg"));
+    }
+
+    private static void summarise(String prefix, FreshnessRun run) {
+        System.out.printf(Locale.ROOT, "%srefresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands, %d probe ticks held back%n",
+            prefix, FreshnessReport.humane(run.refreshInterval()), run.offeredRate(), run.achievedRate(), run.lagSteady() ? "steady" : "GROWING",
+            run.drainSeconds(), run.failedCommands(), run.skippedTicks());
     }
 
     private FreshnessRun measure(Duration refresh, double rate, Duration duration, Duration interval, String label) throws IOException {
