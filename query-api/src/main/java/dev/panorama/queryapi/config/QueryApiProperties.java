@@ -55,13 +55,15 @@ public record QueryApiProperties(
      * @param stalledAfter a partition behind whose position has not moved for this long is {@code stalled}
      * @param logEndCacheTtl how long log-end offsets from Kafka are reused
      * @param pollInterval how often positions are polled (heartbeat percentiles, gauges)
-     * @param heartbeatSamples heartbeat round trips kept per topic for the percentiles
+     * @param heartbeatWindow how far back the heartbeat percentiles look
+     * @param heartbeatSamples at most this many heartbeat round trips kept per topic for the percentiles
      */
     public record Lag(
         @DefaultValue("5s") Duration freshWithin,
         @DefaultValue("60s") Duration stalledAfter,
         @DefaultValue("2s") Duration logEndCacheTtl,
         @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5m") Duration heartbeatWindow,
         @DefaultValue("1000") int heartbeatSamples
     ) {
     }

@@ -1,37 +1,52 @@
 package dev.panorama.queryapi.application.lag;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** The last N heartbeat round trips of one topic, in a ring buffer; percentiles by nearest rank. */
+/**
+ * The heartbeat round trips of one topic seen within a time window (at most N, in a ring buffer);
+ * percentiles by nearest rank. Bounded by time, so that the figures describe the views as they are now,
+ * not the start-up or an outage an hour ago.
+ */
 final class HeartbeatWindow {
 
     private final long[] samples;
+    private final long[] seenAtMillis;
+    private final Duration window;
     private int next;
     private int count;
-    private long last = -1;
 
-    HeartbeatWindow(int capacity) {
+    HeartbeatWindow(int capacity, Duration window) {
         this.samples = new long[capacity];
+        this.seenAtMillis = new long[capacity];
+        this.window = window;
     }
 
-    synchronized void add(long roundTripMillis) {
+    /** @param seenAt when the view builder applied the heartbeat */
+    synchronized void add(long roundTripMillis, Instant seenAt) {
         samples[next] = roundTripMillis;
+        seenAtMillis[next] = seenAt.toEpochMilli();
         next = (next + 1) % samples.length;
         count = Math.min(count + 1, samples.length);
-        last = roundTripMillis;
     }
 
-    synchronized long[] snapshot() {
-        return Arrays.copyOf(samples, count);
+    /** The round trips seen within the window before {@code now}. */
+    synchronized long[] snapshot(Instant now) {
+        long since = now.minus(window).toEpochMilli();
+        long[] recent = new long[count];
+        int found = 0;
+        for (int i = 0; i < count; i++) {
+            if (seenAtMillis[i] >= since) {
+                recent[found++] = samples[i];
+            }
+        }
+        return Arrays.copyOf(recent, found);
     }
 
-    synchronized long last() {
-        return last;
-    }
-
-    static LagReport.HeartbeatStats stats(Collection<HeartbeatWindow> windows, Long lastSeen) {
-        long[] all = windows.stream().map(HeartbeatWindow::snapshot).flatMapToLong(Arrays::stream).sorted().toArray();
+    static LagReport.HeartbeatStats stats(Collection<HeartbeatWindow> windows, Long lastSeen, Instant now) {
+        long[] all = windows.stream().map(window -> window.snapshot(now)).flatMapToLong(Arrays::stream).sorted().toArray();
         if (all.length == 0) {
             return new LagReport.HeartbeatStats(lastSeen, null, null, 0);
         }

@@ -62,7 +62,8 @@ public final class LagMonitor implements ReportLagUseCase {
             String key = position.topic() + "/" + position.partition();
             Instant previous = heartbeatsSeen.put(key, heartbeat.seenAt());
             if (!heartbeat.seenAt().equals(previous)) {
-                windows.computeIfAbsent(position.topic(), topic -> new HeartbeatWindow(settings.heartbeatSamples())).add(heartbeat.roundTripMillis());
+                windows.computeIfAbsent(position.topic(), topic -> new HeartbeatWindow(settings.heartbeatSamples(), settings.heartbeatWindow()))
+                    .add(heartbeat.roundTripMillis(), heartbeat.seenAt());
             }
         }
         return report(all);
@@ -130,7 +131,7 @@ public final class LagMonitor implements ReportLagUseCase {
             .max(Comparator.comparing(p -> heartbeatsSeen.getOrDefault(p.topic() + "/" + p.partition(), Instant.EPOCH)))
             .map(LagReport.PartitionLag::heartbeatRoundTripMillis).orElse(null);
         List<HeartbeatWindow> viewWindows = topics.stream().map(windows::get).filter(java.util.Objects::nonNull).toList();
-        return new LagReport.ViewLag(view, status, messageLag, timeLag, HeartbeatWindow.stats(viewWindows, lastHeartbeat), partitions,
+        return new LagReport.ViewLag(view, status, messageLag, timeLag, HeartbeatWindow.stats(viewWindows, lastHeartbeat, now), partitions,
             versions, rebuild);
     }
 

@@ -30,7 +30,7 @@ class LagMonitorTest {
     private final Map<View, VersionSet> registered = new HashMap<>();
     private final Map<String, Rebuild> checkpoints = new HashMap<>();
     private final LagMonitor monitor = new LagMonitor(topics -> List.copyOf(positions), topics -> Map.copyOf(ends), new Registry(),
-        new LagSettings(Duration.ofSeconds(5), Duration.ofSeconds(60), 100), "", Clock.fixed(NOW, ZoneOffset.UTC));
+        new LagSettings(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(5), 100), "", Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void caughtUpIsFreshBehindButMovingIsLaggingBehindAndStillIsStalled() {
@@ -62,6 +62,24 @@ class LagMonitorTest {
         assertThat(heartbeat.p50Millis()).isEqualTo(50);
         assertThat(heartbeat.p99Millis()).isEqualTo(99);
         assertThat(heartbeat.lastMillis()).isEqualTo(100);
+    }
+
+    @Test
+    void heartbeatPercentilesLeaveOutRoundTripsAppliedBeforeTheWindow() {
+        ends.put(new LogEndOffsets.Partition(RESTAURANTS, 0), 0L);
+        // A slow start an hour ago (ten heartbeats of a minute each), then ten quick ones within the last five minutes.
+        for (int i = 1; i <= 20; i++) {
+            Instant seenAt = i <= 10 ? NOW.minusSeconds(3600 + 10 - i) : NOW.minusSeconds(20 - i);
+            positions.clear();
+            positions.add(position(0, seenAt, seenAt, new PartitionPosition.Heartbeat(seenAt.minusMillis(i <= 10 ? 60_000 : i), seenAt,
+                i <= 10 ? 60_000 : i)));
+            monitor.observe();
+        }
+        LagReport.HeartbeatStats heartbeat = monitor.report(View.AVAILABLE_RESTAURANTS).heartbeat();
+        assertThat(heartbeat.samples()).isEqualTo(10);
+        assertThat(heartbeat.p50Millis()).isEqualTo(15);
+        assertThat(heartbeat.p99Millis()).isEqualTo(20);
+        assertThat(heartbeat.lastMillis()).isEqualTo(20);
     }
 
     @Test
