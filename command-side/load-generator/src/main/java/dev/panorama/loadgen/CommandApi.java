@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Blocking HTTP/1.1 over pooled keep-alive connections, each exchange on its journey's own thread: the
  * generator shares the machine with what it measures, and the JDK's client, which hands every exchange
- * between its selector thread and an executor, cost it about twice the CPU per command.
+ * between its selector thread and an executor, cost it half as much CPU again per command.
  */
 final class CommandApi {
 
