@@ -124,9 +124,9 @@ public final class FreshnessBenchmark {
     }
 
     /**
-     * A cold stack driven at a high rate falls behind during its first minutes (compilers and the first
-     * merges compete for the cores) and stays slow for a while after it has caught up: the run after such a
-     * warm-up measured p99s three times those of the same run repeated. So the warm-up is repeated, a minute
+     * A cold stack driven at a high rate falls behind during its first minutes and stays slow for a while
+     * after it has caught up: the run after such a warm-up measured p99s three times those of the same run
+     * repeated. So the warm-up is repeated, a minute
      * at a time, until one keeps the lag steady without the probe ever holding back (at most three more).
      */
     private void warmUp(Duration refresh, double rate, Duration first, Duration interval) throws IOException {
@@ -139,8 +139,8 @@ public final class FreshnessBenchmark {
     }
 
     private static void summarise(String prefix, FreshnessRun run) {
-        System.out.printf(Locale.ROOT, "%srefresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, %d failed commands, %d probe ticks held back%n",
-            prefix, FreshnessReport.humane(run.refreshInterval()), run.offeredRate(), run.achievedRate(), run.lagSteady() ? "steady" : "GROWING",
+        System.out.printf(Locale.ROOT, "%srefresh %s, %.0f commands/s offered: %.1f achieved, lag %s, drained in %.1f s, "
+                + "%d failed commands, %d probe ticks held back%n", prefix, FreshnessReport.humane(run.refreshInterval()), run.offeredRate(), run.achievedRate(), run.lagSteady() ? "steady" : "GROWING",
             run.drainSeconds(), run.failedCommands(), run.skippedTicks());
     }
 

@@ -136,8 +136,8 @@ class QueryApiConfiguration {
     LagMonitor lagMonitor(ViewPositions positions, KafkaLogEndOffsets logEnds, ViewVersionRegistry registry, QueryApiProperties properties,
                           Clock clock) {
         QueryApiProperties.Lag lag = properties.lag();
-        return new LagMonitor(positions, logEnds, registry, new LagSettings(lag.freshWithin(), lag.stalledAfter(), lag.heartbeatWindow(), lag.heartbeatSamples()),
-            properties.topicPrefix(), clock);
+        LagSettings settings = new LagSettings(lag.freshWithin(), lag.stalledAfter(), lag.heartbeatWindow(), lag.heartbeatSamples());
+        return new LagMonitor(positions, logEnds, registry, settings, properties.topicPrefix(), clock);
     }
 
     @Bean
