@@ -160,8 +160,9 @@ class OrderServiceIT {
         assertThat(current.get("cancellationReason").asString()).isEqualTo("Ordered by mistake.");
         assertThat(current.has("rejectionReason")).isFalse();
         assertThat(current.get("orderTotal").get("amount").asString()).isEqualTo("12.75");
-        assertThat(jdbc.sql("select count(*) from order_line_item where order_id = ?::uuid").param(id).query(Long.class).single())
-            .as("the first lines' rows are gone").isEqualTo(1);
+        assertThat(jdbc.sql("select line_items::text from orders where id = ?::uuid").param(id).query(String.class).single())
+            .as("the revised lines replaced the first ones in the row")
+            .satisfies(stored -> assertThat(JSON.readTree(stored)).isEqualTo(records.get(1).value().get("payload").get("lineItems")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.panorama.delivery.adapter.out.persistence;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code delivery} table with its {@code delivery_milestone} children, the persistent form of the aggregate.
- * Spring Data JDBC replaces the children on every update of the row.
+ * The {@code delivery} table, the persistent form of the aggregate; its timeline is one jsonb column
+ * ({@link TimelineColumn}), written with the row.
  *
  * @param status  the {@code DeliveryStatus} name
  * @param version a primitive on purpose: Spring Data JDBC treats 0 as "new" and inserts it as 1, then adds
@@ -33,7 +32,7 @@ record DeliveryRow(
     String courierName,
     Instant pickedUpAt,
     Instant deliveredAt,
-    @MappedCollection(idColumn = "delivery_id", keyColumn = "position") List<MilestoneRow> timeline,
+    TimelineColumn timeline,
     @Version long version
 ) {
 
@@ -42,8 +41,11 @@ record DeliveryRow(
             pickedUpAt, deliveredAt, timeline, newVersion);
     }
 
-    /** One row of {@code delivery_milestone}; its key is the delivery and the position in the timeline. */
-    @Table("delivery_milestone")
+    /** The {@code timeline} column: one element per change, in order. */
+    record TimelineColumn(List<MilestoneRow> milestones) {
+    }
+
+    /** One element of the timeline: a {@code DeliveryStatus} name and when that step happened. */
     record MilestoneRow(String status, Instant at) {
     }
 }

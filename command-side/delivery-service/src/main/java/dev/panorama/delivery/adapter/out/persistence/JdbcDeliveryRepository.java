@@ -1,6 +1,7 @@
 package dev.panorama.delivery.adapter.out.persistence;
 
 import dev.panorama.delivery.adapter.out.persistence.DeliveryRow.MilestoneRow;
+import dev.panorama.delivery.adapter.out.persistence.DeliveryRow.TimelineColumn;
 import dev.panorama.delivery.application.port.out.DeliveryRepository;
 import dev.panorama.delivery.domain.Address;
 import dev.panorama.delivery.domain.Courier;
@@ -42,7 +43,7 @@ final class JdbcDeliveryRepository implements DeliveryRepository {
         return Delivery.restore(new DeliveryId(row.id()), new OrderId(row.orderId()), new RestaurantId(row.restaurantId()),
             new Address(row.street1(), row.street2(), row.city(), row.postalCode(), row.country()), row.readyBy(),
             DeliveryStatus.valueOf(row.status()), courier, row.pickedUpAt(), row.deliveredAt(),
-            row.timeline().stream().map(milestone -> new Milestone(DeliveryStatus.valueOf(milestone.status()), milestone.at())).toList(),
+            row.timeline().milestones().stream().map(milestone -> new Milestone(DeliveryStatus.valueOf(milestone.status()), milestone.at())).toList(),
             row.version());
     }
 
@@ -54,7 +55,7 @@ final class JdbcDeliveryRepository implements DeliveryRepository {
             address.street1(), address.street2(), address.city(), address.postalCode(), address.country(), delivery.readyBy(),
             delivery.status().name(), courier.map(Courier::courierId).orElse(null), courier.map(Courier::name).orElse(null),
             delivery.pickedUpAt().orElse(null), delivery.deliveredAt().orElse(null),
-            delivery.timeline().stream().map(milestone -> new MilestoneRow(milestone.status().name(), milestone.at())).toList(),
+            new TimelineColumn(delivery.timeline().stream().map(milestone -> new MilestoneRow(milestone.status().name(), milestone.at())).toList()),
             delivery.storedVersion());
     }
 }

@@ -32,9 +32,7 @@ final class JdbcDeliverySnapshotSource implements SnapshotSource {
     public String query() {
         return """
             select d.id, d.order_id, d.restaurant_id, d.street1, d.street2, d.city, d.postal_code, d.country, d.ready_by, d.status,
-                   d.courier_id, d.courier_name, d.version,
-                   (select json_agg(json_build_object('status', m.status, 'at', m.at) order by m.position)
-                    from delivery_milestone m where m.delivery_id = d.id)::text as timeline
+                   d.courier_id, d.courier_name, d.version, d.timeline::text as timeline
             from delivery d
             order by d.id
             """;
@@ -55,7 +53,7 @@ final class JdbcDeliverySnapshotSource implements SnapshotSource {
         return new SnapshotRecord(row.getObject("id", UUID.class).toString(), row.getLong("version"), state);
     }
 
-    /** PostgreSQL writes a {@code timestamptz} in JSON with the session's offset; the wire form is the UTC instant. */
+    /** The wire form of each instant is the UTC instant, as {@code Instant.toString()} prints it. */
     private static ArrayNode timeline(String json) {
         ArrayNode timeline = JSON.arrayNode();
         for (JsonNode milestone : PARSER.readTree(json)) {

@@ -1,6 +1,7 @@
 package dev.panorama.order.adapter.out.persistence;
 
 import dev.panorama.order.adapter.out.persistence.OrderRow.LineItemRow;
+import dev.panorama.order.adapter.out.persistence.OrderRow.LineItemsColumn;
 import dev.panorama.order.application.port.out.OrderRepository;
 import dev.panorama.order.domain.Address;
 import dev.panorama.order.domain.ConsumerId;
@@ -36,7 +37,7 @@ final class JdbcOrderRepository implements OrderRepository {
     }
 
     private static Order toOrder(OrderRow row) {
-        LineItems lineItems = new LineItems(row.lineItems().stream()
+        LineItems lineItems = new LineItems(row.lineItems().items().stream()
             .map(item -> new LineItem(new MenuItemId(item.menuItemId()), item.name(), item.quantity(),
                 new Money(item.unitPriceAmount(), item.unitPriceCurrency())))
             .toList());
@@ -52,10 +53,10 @@ final class JdbcOrderRepository implements OrderRepository {
         return new OrderRow(order.id().value(), order.consumerId().value(), order.restaurantId().value(),
             address.street1(), address.street2(), address.city(), address.postalCode(), address.country(), order.deliverAt(),
             order.status().name(), order.reason().map(Reason::value).orElse(null), order.createdAt(), order.updatedAt(),
-            order.lineItems().items().stream()
+            new LineItemsColumn(order.lineItems().items().stream()
                 .map(item -> new LineItemRow(item.menuItemId().value(), item.name(), item.quantity(), item.unitPrice().amount(),
                     item.unitPrice().currency()))
-                .toList(),
+                .toList()),
             order.storedVersion());
     }
 }

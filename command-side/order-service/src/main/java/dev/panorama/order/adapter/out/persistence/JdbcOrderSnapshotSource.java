@@ -22,8 +22,8 @@ import java.util.UUID;
 /**
  * The orders for {@code GET /snapshot}, straight from the tables, in the shapes of the order events' payloads
  * ({@code schemas/snapshots/order.state.v1.schema.json}): what folding an order's events gives, with
- * {@code createdAt} and {@code updatedAt} as stored from the events' {@code occurredAt}. The line items come
- * folded into each row in their stored order; the total is computed by the domain, as for the events.
+ * {@code createdAt} and {@code updatedAt} as stored from the events' {@code occurredAt}. The line items are
+ * stored in the events' shape, in order; the total is computed by the domain, as for the events.
  */
 final class JdbcOrderSnapshotSource implements SnapshotSource {
 
@@ -39,12 +39,7 @@ final class JdbcOrderSnapshotSource implements SnapshotSource {
     public String query() {
         return """
             select o.id, o.consumer_id, o.restaurant_id, o.street1, o.street2, o.city, o.postal_code, o.country, o.deliver_at,
-                   o.status, o.reason, o.created_at, o.updated_at, o.version,
-                   (select json_agg(json_build_object('menuItemId', l.menu_item_id, 'name', l.name, 'quantity', l.quantity,
-                                                      'unitPrice', json_build_object('amount', l.unit_price_amount,
-                                                                                     'currency', l.unit_price_currency))
-                                    order by l.position)
-                    from order_line_item l where l.order_id = o.id)::text as line_items
+                   o.status, o.reason, o.created_at, o.updated_at, o.version, o.line_items::text as line_items
             from orders o
             order by o.id
             """;

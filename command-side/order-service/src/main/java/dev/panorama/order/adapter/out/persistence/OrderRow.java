@@ -2,7 +2,6 @@ package dev.panorama.order.adapter.out.persistence;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code orders} table with its {@code order_line_item} children: the persistent form of the aggregate.
- * Spring Data JDBC replaces the children on every update of the row.
+ * The {@code orders} table, the persistent form of the aggregate; its line items are one jsonb column
+ * ({@link LineItemsColumn}), written with the row.
  *
  * @param status  the {@code OrderStatus} name
  * @param reason  why it was rejected or cancelled; {@code null} otherwise
@@ -35,7 +34,7 @@ record OrderRow(
     String reason,
     Instant createdAt,
     Instant updatedAt,
-    @MappedCollection(idColumn = "order_id", keyColumn = "position") List<LineItemRow> lineItems,
+    LineItemsColumn lineItems,
     @Version long version
 ) {
 
@@ -44,8 +43,11 @@ record OrderRow(
             createdAt, updatedAt, lineItems, newVersion);
     }
 
-    /** One row of {@code order_line_item}; its key is the order and the position in the list. */
-    @Table("order_line_item")
+    /** The {@code line_items} column: the priced lines, in the order given. */
+    record LineItemsColumn(List<LineItemRow> items) {
+    }
+
+    /** One line: name and unit price as copied from the menu when it was priced, the amount a decimal string. */
     record LineItemRow(String menuItemId, String name, int quantity, String unitPriceAmount, String unitPriceCurrency) {
     }
 }

@@ -7,6 +7,8 @@ import dev.panorama.order.application.port.out.RestaurantReplicas;
 import dev.panorama.snapshot.jdbc.SnapshotSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
+import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +17,12 @@ class PersistenceConfiguration {
     @Bean
     OrderRepository orderRepository(OrderRowRepository rows) {
         return new JdbcOrderRepository(rows);
+    }
+
+    /** PostgreSQL's own conversions plus the jsonb line items column. */
+    @Bean
+    JdbcCustomConversions jdbcCustomConversions() {
+        return JdbcCustomConversions.of(JdbcPostgresDialect.INSTANCE, LineItemsJsonb.converters());
     }
 
     @Bean
