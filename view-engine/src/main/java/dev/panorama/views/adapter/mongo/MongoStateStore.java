@@ -36,9 +36,9 @@ import java.util.function.Function;
 /**
  * Aggregate states in one MongoDB collection: {@code _id} is the source key, {@code version} the
  * aggregate version, {@code state} the folded state, plus the foreign keys fan-outs query by. A save is
- * a per-document compare-and-set on {@code version}; no session or transaction is needed. Lookups by
- * foreign key reuse the states read or saved lately ({@link RecentStates}) that are still at their
- * stored version.
+ * a per-document compare-and-set on {@code version}; no session or transaction is needed. Loads and
+ * lookups by foreign key read versions first and reuse the states read or saved lately
+ * ({@link RecentStates}) that are still at their stored version.
  */
 public final class MongoStateStore implements StateStore {
 
@@ -75,10 +75,10 @@ public final class MongoStateStore implements StateStore {
         if (keys.isEmpty()) {
             return found;
         }
+        // Most of a batch's states were saved by this builder a batch or two ago: their versions are read,
+        // and only states not held at those versions are read whole and decoded.
         List<String> ids = keys.stream().map(SourceKey::toString).toList();
-        for (Document document : collection.find(Filters.in("_id", ids))) {
-            AggregateState state = state(document);
-            recent.remember(state);
+        for (AggregateState state : query(Filters.in("_id", ids), AggregateState.class)) {
             found.put(state.source(), state);
         }
         return found;

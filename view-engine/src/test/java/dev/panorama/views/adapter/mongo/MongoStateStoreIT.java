@@ -9,7 +9,9 @@ import dev.panorama.devstack.mongo.MongoEngine;
 import dev.panorama.views.event.Values.Address;
 import dev.panorama.views.event.Values.LineItem;
 import dev.panorama.views.event.Values.Money;
+import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.runtime.StateStore.StateUpdate;
+import dev.panorama.views.state.AggregateState;
 import dev.panorama.views.state.OrderState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Foreign-key lookups through the recent states: what another builder saved meanwhile is read, never a
- * held older version, and the answer is the same as a store that holds nothing.
+ * Loads and foreign-key lookups through the recent states: what another builder saved meanwhile is read,
+ * never a held older version, and the answer is the same as a store that holds nothing.
  */
 @RealEngines
 class MongoStateStoreIT {
@@ -65,6 +67,26 @@ class MongoStateStoreIT {
         assertThat(seen.get("nobody")).isEmpty();
         assertThat(seen).isEqualTo(new MongoStateStore(database, "states", 0).ordersOfConsumers(List.of("c1", "c2", "nobody")));
         assertThat(builder.ordersAtRestaurant("r1")).isEqualTo(new MongoStateStore(database, "states", 0).ordersAtRestaurant("r1"));
+    }
+
+    @Test
+    void aLoadSeesWhatAnotherWriterSavedAfterItWasHeld() {
+        MongoStateStore builder = new MongoStateStore(database, "states");
+        MongoStateStore other = new MongoStateStore(database, "states");
+        builder.save(List.of(new StateUpdate(order("o1", 1, "c1", "1.00"), 0), new StateUpdate(order("o2", 1, "c1", "2.00"), 0)));
+        other.save(List.of(new StateUpdate(order("o1", 2, "c1", "9.99"), 1)));
+
+        Map<SourceKey, AggregateState> loaded = builder.load(List.of(key("o1"), key("o2"), key("never-saved")));
+
+        assertThat(loaded).containsOnlyKeys(key("o1"), key("o2"));
+        assertThat(((OrderState) loaded.get(key("o1"))).orderTotal().amount()).as("the other writer's version, not the held one")
+            .isEqualByComparingTo("9.99");
+        assertThat(loaded.get(key("o2")).version()).isEqualTo(1);
+        assertThat(loaded).isEqualTo(new MongoStateStore(database, "states", 0).load(List.of(key("o1"), key("o2"), key("never-saved"))));
+    }
+
+    private static SourceKey key(String orderId) {
+        return new SourceKey(OrderState.TYPE, orderId);
     }
 
     private static OrderState order(String id, long version, String consumerId, String total) {
