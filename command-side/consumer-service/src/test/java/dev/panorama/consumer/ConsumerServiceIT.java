@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static dev.panorama.servicetesting.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +130,36 @@ class ConsumerServiceIT {
         assertProblem(stale, 409);
         assertThat(storedVersion(id)).isEqualTo(2);
         assertThat(outboxRows(id)).isEqualTo(2);
+    }
+
+    @Test
+    void blindChangesSentTogetherAllApplyOneAfterTheOther() throws Exception {
+        String id = register(uniqueEmail());
+        List<String> lastNames = List.of("King", "Byron", "Milbanke");
+        // Three writers: each can lose a race only to another's commit, so at most twice, within LostRaces.ATTEMPTS.
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> renames = new ArrayList<>();
+        for (String lastName : lastNames) {
+            renames.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    String name = "{\"firstName\": \"Ada\", \"lastName\": \"%s\"}".formatted(lastName);
+                    return http.send("PUT", "/consumers/" + id + "/name", name, null, null);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+
+        List<HttpResponse<String>> answers = renames.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode).as("no 409: none of them named a version").containsOnly(200);
+        assertThat(answers).extracting(answer -> JSON.readTree(answer.body()).get("version").asLong())
+            .containsExactlyInAnyOrder(2L, 3L, 4L);
+        assertThat(storedVersion(id)).isEqualTo(4);
+        assertThat(topic.awaitWithKey(id, 4)).extracting(record -> record.value().get("aggregateVersion").asLong())
+            .containsExactly(1L, 2L, 3L, 4L);
     }
 
     @Test

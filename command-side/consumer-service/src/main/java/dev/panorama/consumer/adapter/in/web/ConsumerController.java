@@ -1,6 +1,7 @@
 package dev.panorama.consumer.adapter.in.web;
 
 import dev.panorama.commandweb.EntityTags;
+import dev.panorama.commandweb.LostRaces;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.AddressBody;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.NameBody;
 import dev.panorama.consumer.adapter.in.web.ConsumerRequests.RegisterConsumerRequest;
@@ -71,16 +72,18 @@ class ConsumerController {
     ResponseEntity<CommandResponse> rename(@PathVariable UUID consumerId, @Valid @RequestBody NameBody name,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(rename.rename(new RenameConsumerCommand(new ConsumerId(consumerId), name.toPersonName(),
-            EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        RenameConsumerCommand command = new RenameConsumerCommand(new ConsumerId(consumerId), name.toPersonName(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> rename.rename(command)));
     }
 
     @PutMapping("/{consumerId}/address")
     ResponseEntity<CommandResponse> changeAddress(@PathVariable UUID consumerId, @Valid @RequestBody AddressBody address,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(changeAddress.changeAddress(new ChangeConsumerAddressCommand(new ConsumerId(consumerId), address.toAddress(),
-            EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        ChangeConsumerAddressCommand command = new ChangeConsumerAddressCommand(new ConsumerId(consumerId), address.toAddress(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> changeAddress.changeAddress(command)));
     }
 
     @GetMapping("/{consumerId}")

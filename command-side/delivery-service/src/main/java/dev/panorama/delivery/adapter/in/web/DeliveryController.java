@@ -1,6 +1,7 @@
 package dev.panorama.delivery.adapter.in.web;
 
 import dev.panorama.commandweb.EntityTags;
+import dev.panorama.commandweb.LostRaces;
 import dev.panorama.delivery.adapter.in.web.DeliveryRequests.AssignCourierRequest;
 import dev.panorama.delivery.adapter.in.web.DeliveryRequests.ScheduleDeliveryRequest;
 import dev.panorama.delivery.adapter.in.web.DeliveryResponses.CommandResponse;
@@ -74,22 +75,25 @@ class DeliveryController {
     ResponseEntity<CommandResponse> assignCourier(@PathVariable UUID deliveryId, @Valid @RequestBody AssignCourierRequest request,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(assignCourier.assignCourier(new AssignCourierCommand(new DeliveryId(deliveryId), request.toCourier(),
-            EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        AssignCourierCommand command = new AssignCourierCommand(new DeliveryId(deliveryId), request.toCourier(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> assignCourier.assignCourier(command)));
     }
 
     @PostMapping("/{deliveryId}/pickup")
     ResponseEntity<CommandResponse> pickUp(@PathVariable UUID deliveryId,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(pickUp.pickUp(step(deliveryId, ifMatch, correlationId)));
+        DeliveryStepCommand command = step(deliveryId, ifMatch, correlationId);
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> pickUp.pickUp(command)));
     }
 
     @PostMapping("/{deliveryId}/delivered")
     ResponseEntity<CommandResponse> markDelivered(@PathVariable UUID deliveryId,
                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                   @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(markDelivered.markDelivered(step(deliveryId, ifMatch, correlationId)));
+        DeliveryStepCommand command = step(deliveryId, ifMatch, correlationId);
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> markDelivered.markDelivered(command)));
     }
 
     @GetMapping("/{deliveryId}")

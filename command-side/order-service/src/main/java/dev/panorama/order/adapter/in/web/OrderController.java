@@ -1,6 +1,7 @@
 package dev.panorama.order.adapter.in.web;
 
 import dev.panorama.commandweb.EntityTags;
+import dev.panorama.commandweb.LostRaces;
 import dev.panorama.order.adapter.in.web.OrderRequests.CreateOrderRequest;
 import dev.panorama.order.adapter.in.web.OrderRequests.LineItemsBody;
 import dev.panorama.order.adapter.in.web.OrderRequests.ReasonBody;
@@ -81,32 +82,36 @@ class OrderController {
     ResponseEntity<CommandResponse> revise(@PathVariable UUID orderId, @Valid @RequestBody LineItemsBody lineItems,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(revise.revise(new ReviseOrderCommand(new OrderId(orderId), lineItems.toOrderedItems(), EntityTags.expectedVersion(ifMatch),
-            correlation(correlationId))));
+        ReviseOrderCommand command = new ReviseOrderCommand(new OrderId(orderId), lineItems.toOrderedItems(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> revise.revise(command)));
     }
 
     @PostMapping("/{orderId}/approve")
     ResponseEntity<CommandResponse> approve(@PathVariable UUID orderId,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(approve.approve(new ApproveOrderCommand(new OrderId(orderId), EntityTags.expectedVersion(ifMatch),
-            correlation(correlationId))));
+        ApproveOrderCommand command = new ApproveOrderCommand(new OrderId(orderId), EntityTags.expectedVersion(ifMatch),
+            correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> approve.approve(command)));
     }
 
     @PostMapping("/{orderId}/reject")
     ResponseEntity<CommandResponse> reject(@PathVariable UUID orderId, @Valid @RequestBody ReasonBody reason,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(reject.reject(new RejectOrderCommand(new OrderId(orderId), reason.toReason(), EntityTags.expectedVersion(ifMatch),
-            correlation(correlationId))));
+        RejectOrderCommand command = new RejectOrderCommand(new OrderId(orderId), reason.toReason(), EntityTags.expectedVersion(ifMatch),
+            correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> reject.reject(command)));
     }
 
     @PostMapping("/{orderId}/cancel")
     ResponseEntity<CommandResponse> cancel(@PathVariable UUID orderId, @Valid @RequestBody ReasonBody reason,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(cancel.cancel(new CancelOrderCommand(new OrderId(orderId), reason.toReason(), EntityTags.expectedVersion(ifMatch),
-            correlation(correlationId))));
+        CancelOrderCommand command = new CancelOrderCommand(new OrderId(orderId), reason.toReason(), EntityTags.expectedVersion(ifMatch),
+            correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> cancel.cancel(command)));
     }
 
     @GetMapping("/{orderId}")

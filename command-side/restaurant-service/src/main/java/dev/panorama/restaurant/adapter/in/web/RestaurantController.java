@@ -1,6 +1,7 @@
 package dev.panorama.restaurant.adapter.in.web;
 
 import dev.panorama.commandweb.EntityTags;
+import dev.panorama.commandweb.LostRaces;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.CreateRestaurantRequest;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.MenuBody;
 import dev.panorama.restaurant.adapter.in.web.RestaurantRequests.NameBody;
@@ -77,24 +78,27 @@ class RestaurantController {
     ResponseEntity<CommandResponse> rename(@PathVariable UUID restaurantId, @Valid @RequestBody NameBody name,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(rename.rename(new RenameRestaurantCommand(new RestaurantId(restaurantId), name.toName(),
-            EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        RenameRestaurantCommand command = new RenameRestaurantCommand(new RestaurantId(restaurantId), name.toName(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> rename.rename(command)));
     }
 
     @PutMapping("/{restaurantId}/menu")
     ResponseEntity<CommandResponse> reviseMenu(@PathVariable UUID restaurantId, @Valid @RequestBody MenuBody menu,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(reviseMenu.reviseMenu(new ReviseMenuCommand(new RestaurantId(restaurantId), menu.toMenu(),
-            EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        ReviseMenuCommand command = new ReviseMenuCommand(new RestaurantId(restaurantId), menu.toMenu(),
+            EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> reviseMenu.reviseMenu(command)));
     }
 
     @PutMapping("/{restaurantId}/opening-hours")
     ResponseEntity<CommandResponse> changeOpeningHours(@PathVariable UUID restaurantId, @Valid @RequestBody OpeningHoursBody hours,
                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                        @RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {
-        return answer(changeOpeningHours.changeOpeningHours(new ChangeOpeningHoursCommand(new RestaurantId(restaurantId),
-            hours.toOpeningHours(), EntityTags.expectedVersion(ifMatch), correlation(correlationId))));
+        ChangeOpeningHoursCommand command = new ChangeOpeningHoursCommand(new RestaurantId(restaurantId),
+            hours.toOpeningHours(), EntityTags.expectedVersion(ifMatch), correlation(correlationId));
+        return answer(LostRaces.retriedUnlessIfMatch(ifMatch, () -> changeOpeningHours.changeOpeningHours(command)));
     }
 
     @GetMapping("/{restaurantId}")
