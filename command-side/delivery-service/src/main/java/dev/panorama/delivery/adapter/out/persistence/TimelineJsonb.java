@@ -6,12 +6,13 @@ import org.postgresql.util.PGobject;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.jdbc.core.mapping.JdbcValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-import java.sql.SQLException;
+import java.sql.JDBCType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,20 +34,14 @@ final class TimelineJsonb {
     }
 
     @WritingConverter
-    static final class Writer implements Converter<TimelineColumn, PGobject> {
+    static final class Writer implements Converter<TimelineColumn, JdbcValue> {
 
         @Override
-        public PGobject convert(TimelineColumn timeline) {
+        public JdbcValue convert(TimelineColumn timeline) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             timeline.milestones().forEach(milestone -> array.addObject().put("status", milestone.status()).put("at", milestone.at().toString()));
-            PGobject column = new PGobject();
-            column.setType("jsonb");
-            try {
-                column.setValue(JSON.writeValueAsString(array));
-            } catch (SQLException e) {
-                throw new IllegalStateException("PGobject refused a jsonb value", e);
-            }
-            return column;
+            // Sent untyped (OTHER), PostgreSQL takes the text as the column's type, jsonb.
+            return JdbcValue.of(JSON.writeValueAsString(array), JDBCType.OTHER);
         }
     }
 

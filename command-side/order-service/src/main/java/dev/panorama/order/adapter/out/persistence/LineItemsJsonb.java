@@ -6,12 +6,13 @@ import org.postgresql.util.PGobject;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.jdbc.core.mapping.JdbcValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-import java.sql.SQLException;
+import java.sql.JDBCType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,23 +33,17 @@ final class LineItemsJsonb {
     }
 
     @WritingConverter
-    static final class Writer implements Converter<LineItemsColumn, PGobject> {
+    static final class Writer implements Converter<LineItemsColumn, JdbcValue> {
 
         @Override
-        public PGobject convert(LineItemsColumn lineItems) {
+        public JdbcValue convert(LineItemsColumn lineItems) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             for (LineItemRow item : lineItems.items()) {
                 array.addObject().put("menuItemId", item.menuItemId()).put("name", item.name()).put("quantity", item.quantity())
                     .putObject("unitPrice").put("amount", item.unitPriceAmount()).put("currency", item.unitPriceCurrency());
             }
-            PGobject column = new PGobject();
-            column.setType("jsonb");
-            try {
-                column.setValue(JSON.writeValueAsString(array));
-            } catch (SQLException e) {
-                throw new IllegalStateException("PGobject refused a jsonb value", e);
-            }
-            return column;
+            // Sent untyped (OTHER), PostgreSQL takes the text as the column's type, jsonb.
+            return JdbcValue.of(JSON.writeValueAsString(array), JDBCType.OTHER);
         }
     }
 
