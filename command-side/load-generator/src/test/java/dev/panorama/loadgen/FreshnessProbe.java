@@ -84,11 +84,13 @@ final class FreshnessProbe {
     private static final int CONSUMERS = 8;
     /** Renamed in turn: a rename still under way when the next tick comes does not meet its successor (409). */
     private static final int RENAMED_RESTAURANTS = 4;
+    /** Views waited for per tick: the order's three and the rename's one. */
+    private static final int WAITS_PER_TICK = 4;
     /**
-     * Ticks are skipped (and counted) while this many waits are open. Every open wait keeps the query API
-     * checking, so an overloaded stack would otherwise be loaded further by its own measurement.
+     * Ticks are skipped (and counted) while the waits of this many seconds' ticks are open. Every open wait keeps
+     * the query API checking, so an overloaded stack would otherwise be loaded further by its own measurement.
      */
-    private static final int MAX_OPEN_WAITS = 16;
+    private static final int MAX_UNSEEN_SECONDS = 4;
 
     private final Endpoints endpoints;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -153,11 +155,12 @@ final class FreshnessProbe {
      */
     void run(Duration duration, Duration interval, long origin) {
         AtomicInteger tick = new AtomicInteger();
+        long maxOpenWaits = Math.max(WAITS_PER_TICK, WAITS_PER_TICK * Duration.ofSeconds(MAX_UNSEEN_SECONDS).toNanos() / interval.toNanos());
         try (ExecutorService waits = Executors.newVirtualThreadPerTaskExecutor()) {
             try (ScheduledExecutorService cadence = Executors.newSingleThreadScheduledExecutor()) {
                 cadence.scheduleAtFixedRate(() -> {
                     int index = tick.getAndIncrement();
-                    if (openWaits.get() >= MAX_OPEN_WAITS) {
+                    if (openWaits.get() >= maxOpenWaits) {
                         skippedTicks.incrementAndGet();
                         return;
                     }
