@@ -28,35 +28,18 @@ class LostRacesTest {
 
     @Test
     void aRaceLostOnEveryAttemptReachesTheCaller() {
-        AtomicInteger calls = new AtomicInteger();
-
-        assertThatThrownBy(() -> LostRaces.retriedUnlessIfMatch("*", () -> {
-            calls.incrementAndGet();
-            throw new OptimisticLockingFailureException("version 4 is gone");
-        })).isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(calls).hasValue(LostRaces.ATTEMPTS);
+        assertThat(callsWhenEveryAttemptFails("*", new OptimisticLockingFailureException("version 4 is gone")))
+            .isEqualTo(LostRaces.ATTEMPTS);
     }
 
     @Test
     void aCommandWithIfMatchLosesItsRaceOnce() {
-        AtomicInteger calls = new AtomicInteger();
-
-        assertThatThrownBy(() -> LostRaces.retriedUnlessIfMatch("\"4\"", () -> {
-            calls.incrementAndGet();
-            throw new OptimisticLockingFailureException("version 4 is gone");
-        })).isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(calls).hasValue(1);
+        assertThat(callsWhenEveryAttemptFails("\"4\"", new OptimisticLockingFailureException("version 4 is gone"))).isEqualTo(1);
     }
 
     @Test
     void otherFailuresAreNotRetried() {
-        AtomicInteger calls = new AtomicInteger();
-
-        assertThatThrownBy(() -> LostRaces.retriedUnlessIfMatch(null, () -> {
-            calls.incrementAndGet();
-            throw new DataIntegrityViolationException("check constraint");
-        })).isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(calls).hasValue(1);
+        assertThat(callsWhenEveryAttemptFails(null, new DataIntegrityViolationException("check constraint"))).isEqualTo(1);
     }
 
     @Test
@@ -66,5 +49,15 @@ class LostRacesTest {
         assertThatThrownBy(() -> LostRaces.retriedUnlessIfMatch("W/\"4\"", calls::incrementAndGet))
             .isInstanceOf(EntityTags.InvalidIfMatchException.class);
         assertThat(calls).hasValue(0);
+    }
+
+    /** Runs a command that fails with {@code failure} every time; checks that the failure reaches the caller and counts the calls. */
+    private static int callsWhenEveryAttemptFails(String ifMatch, RuntimeException failure) {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> LostRaces.retriedUnlessIfMatch(ifMatch, () -> {
+            calls.incrementAndGet();
+            throw failure;
+        })).isInstanceOf(failure.getClass());
+        return calls.get();
     }
 }
