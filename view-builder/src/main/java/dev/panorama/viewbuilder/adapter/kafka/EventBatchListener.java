@@ -12,6 +12,7 @@ import dev.panorama.views.runtime.ProjectionFailure;
 import dev.panorama.views.runtime.ViewMaintainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -62,6 +63,7 @@ public final class EventBatchListener {
 
     @KafkaListener(id = "${panorama.view-builder.group-id}", topics = "#{@viewBuilderTopics.names()}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        Instant polledAt = Instant.now();
         List<DomainEvent> events = new ArrayList<>(records.size());
         Map<DomainEvent, ConsumerRecord<String, byte[]>> origins = new IdentityHashMap<>();
         List<DeadLetter> letters = new ArrayList<>();
@@ -100,7 +102,8 @@ public final class EventBatchListener {
         processed.record(fresh.stream()
             .filter(event -> !(event instanceof Heartbeat) && !deadLettered.contains(origins.get(event)))
             .map(event -> event.metadata().eventId()).toList(), Instant.now());
-        recordPositions(records, events, origins);
+        Instant visibleAt = recordPositions(records, events, origins);
+        timeVisibility(fresh, origins, deadLettered, polledAt, visibleAt);
         log.debug("batch of {}: applied {}, duplicates {}, parked {}, written {}", records.size(), outcome.applied(),
             outcome.alreadyApplied(), outcome.parked().size(), outcome.documentsWritten());
     }
@@ -168,7 +171,20 @@ public final class EventBatchListener {
         return summary.toString();
     }
 
-    private void recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,
+    /** The applied events' way from commit to views, for the metrics (heartbeats and dead letters left out). */
+    private void timeVisibility(List<DomainEvent> applied, Map<DomainEvent, ConsumerRecord<String, byte[]>> origins,
+                                Set<ConsumerRecord<String, byte[]>> deadLettered, Instant polledAt, Instant visibleAt) {
+        for (DomainEvent event : applied) {
+            ConsumerRecord<String, byte[]> record = origins.get(event);
+            if (!(event instanceof Heartbeat) && !deadLettered.contains(record)) {
+                Instant publishedAt = record.timestampType() == TimestampType.CREATE_TIME ? Instant.ofEpochMilli(record.timestamp()) : null;
+                metrics.eventVisible(event.metadata().occurredAt(), publishedAt, polledAt, visibleAt);
+            }
+        }
+    }
+
+    /** Records the batch's positions; returns the time recorded as applied. */
+    private Instant recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,
                                  Map<DomainEvent, ConsumerRecord<String, byte[]>> origins) {
         Instant now = Instant.now();
         Map<TopicPartition, Long> next = new HashMap<>();
@@ -189,5 +205,6 @@ public final class EventBatchListener {
         next.forEach((partition, offset) -> applied.add(new Positions.Applied(partition.topic(), partition.partition(), offset,
             lastEventAt.getOrDefault(partition, Instant.EPOCH), now, heartbeats.get(partition))));
         positions.applied(applied);
+        return now;
     }
 }

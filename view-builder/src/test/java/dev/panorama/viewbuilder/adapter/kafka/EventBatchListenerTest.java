@@ -19,10 +19,13 @@ import dev.panorama.views.state.ConsumerState;
 import dev.panorama.views.event.SourceKey;
 import dev.panorama.views.runtime.StateStore;
 import dev.panorama.views.state.OrderState;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +151,39 @@ class EventBatchListenerTest {
 
         assertThat(processed.recorded()).hasSize(story.size());
         assertThat(states.loads).as("no state read for a batch already processed").isEqualTo(loadsAfterFirst);
+    }
+
+    @Test
+    void timesEachAppliedEventFromItsCommitToTheViewsStageByStage() {
+        List<DomainEvent> story = FtgoStory.generate(4, 2, 2, 5);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ViewMaintainer maintainer = new ViewMaintainer(List.of(new OrderHistoryProjection()), new InMemoryStateStore(),
+            Map.of(OrderHistoryProjection.VIEW, new InMemoryDocumentStore()), 3);
+        EventBatchListener listener = new EventBatchListener(new EventReader(), maintainer, new DeadLetterPublisher(new KafkaTemplate<>(
+            new MockProducerFactory<>(() -> new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()))),
+            "dead-letters", "group"), new NoPositions(), new InMemoryProcessedEvents(), new ViewBuilderMetrics(meters));
+        // Each record published by the relay 40 ms after its event occurred.
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < story.size(); i++) {
+            DomainEvent event = story.get(i);
+            records.add(new ConsumerRecord<>("ftgo." + event.metadata().aggregateType() + ".events", 0, i,
+                event.metadata().occurredAt().toEpochMilli() + 40, TimestampType.CREATE_TIME, -1, -1, event.metadata().aggregateId(),
+                EnvelopeJson.of(event), new RecordHeaders(), Optional.empty()));
+        }
+
+        listener.onBatch(records);
+
+        Timer published = meters.get("panorama.view.event.delay").tag("stage", "published").timer();
+        Timer polled = meters.get("panorama.view.event.delay").tag("stage", "polled").timer();
+        Timer visible = meters.get("panorama.view.event.delay").tag("stage", "visible").timer();
+        assertThat(published.count()).isEqualTo(story.size());
+        assertThat(published.max(TimeUnit.MILLISECONDS)).isEqualTo(40);
+        assertThat(published.mean(TimeUnit.MILLISECONDS)).isEqualTo(40);
+        assertThat(polled.count()).isEqualTo(story.size());
+        assertThat(visible.count()).isEqualTo(story.size());
+        // The story's events occurred in the past: the whole way is at least the relay's share plus the wait for the poll.
+        assertThat(visible.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(
+            published.totalTime(TimeUnit.MILLISECONDS) + polled.totalTime(TimeUnit.MILLISECONDS));
     }
 
     /** Counts the batch loads, to see which deliveries reach the store. */
