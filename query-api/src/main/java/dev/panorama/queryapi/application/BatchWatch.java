@@ -12,13 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * Wakes read-your-writes waits as soon as more may be visible, instead of each wait sleeping out its
- * back-off: when the view builder has finished a batch (a MongoDB view shows a write as soon as its batch
- * is written), and when Elasticsearch has refreshed a view index (an Elasticsearch view shows it only from
- * the first refresh after that, which no batch announces). Checking again right then is what keeps the
- * wait short. One poller serves every waiting query and reads a few small values (when the builder last
- * recorded positions, which it does after a batch's documents are written; how many refreshes the view
- * indexes have had); it polls only while some query waits. A wait still ends after its own pause, so a
- * missed signal costs at most that pause.
+ * back-off: for a MongoDB view when the view builder has finished a batch (its documents show a write as
+ * soon as its batch is written), for an Elasticsearch view when a view index has refreshed (it shows the
+ * write only from the first refresh after that, which no batch announces); one watch per store. Checking
+ * again right then is what keeps the wait short. One poller serves every query waiting on the watch and
+ * reads a few small values (when the builder last recorded positions, which it does after a batch's
+ * documents are written; how many refreshes the view indexes have had); it polls only while some query
+ * waits. A wait still ends after its own pause, so a missed signal costs at most that pause.
  */
 public final class BatchWatch implements AutoCloseable {
 

@@ -8,6 +8,7 @@ import dev.panorama.queryapi.application.port.out.SourceStates;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides whether a view has applied a caller's write, and waits (bounded, with back-off) until it has,
- * checking again as soon as the view builder finishes a batch when a {@link BatchWatch} is given.
+ * checking again as soon as more may be visible when its store has a {@link BatchWatch}: for a MongoDB view
+ * when the view builder finishes a batch, for an Elasticsearch view when a view index refreshes (its
+ * documents become searchable only then, so a batch alone is no reason to search again; on a 1 s refresh
+ * interval that is one check a second instead of one per batch).
  *
  * <p>The view builder saves an aggregate's folded state <em>before</em> it writes the documents rendered
  * from it, so a state at the token's version only says "the event was read", not "the view shows it".
@@ -29,14 +33,14 @@ public final class ReadYourWrites {
     private final SourceStates states;
     private final List<AppliedDocuments> documents;
     private final ConsistencySettings settings;
-    private final BatchWatch batches;
+    private final Map<View.Store, BatchWatch> watches;
 
-    /** @param batches wakes a wait when the view builder finishes a batch, for a check at once; {@code null}: waits sleep out their back-off */
-    public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings, BatchWatch batches) {
+    /** @param watches per store, what wakes a wait for a check at once; a store without one: its waits sleep out their back-off */
+    public ReadYourWrites(SourceStates states, List<AppliedDocuments> documents, ConsistencySettings settings, Map<View.Store, BatchWatch> watches) {
         this.states = states;
         this.documents = List.copyOf(documents);
         this.settings = settings;
-        this.batches = batches;
+        this.watches = Map.copyOf(watches);
     }
 
     /** Returns once {@code view} reflects {@code token}; throws {@link NotYetConsistentException} after the bounded wait. */
@@ -52,21 +56,21 @@ public final class ReadYourWrites {
             if (remaining <= 0) {
                 throw new NotYetConsistentException(token, view, Duration.ofNanos(System.nanoTime() - start), settings.retryAfter());
             }
-            if (!pause(Math.min(pause, remaining))) {
+            if (!pause(watches.get(view.store()), Math.min(pause, remaining))) {
                 throw new NotYetConsistentException(token, view, Duration.ofNanos(System.nanoTime() - start), settings.retryAfter());
             }
             pause = Math.min(pause * 2, settings.maxBackoff().toNanos());
         }
     }
 
-    /** Sleeps until the next batch lands or {@code nanos} passed; false when interrupted. */
-    private boolean pause(long nanos) {
-        if (batches == null) {
+    /** Sleeps until {@code watch} sees more that may be visible or {@code nanos} passed; false when interrupted. */
+    private static boolean pause(BatchWatch watch, long nanos) {
+        if (watch == null) {
             LockSupport.parkNanos(nanos);
             return !Thread.currentThread().isInterrupted();
         }
         try {
-            batches.awaitBatch(nanos);
+            watch.awaitBatch(nanos);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,27 +91,43 @@ class QueryApiConfiguration {
         return new MongoViewVersions(database, properties.namePrefix());
     }
 
-    /** Watches the view builder's batches and the Elasticsearch views' refreshes; absent when {@code batch-watch-interval} is 0. */
+    /** Wakes waits on the MongoDB views when the view builder finished a batch; absent when {@code batch-watch-interval} is 0. */
     @Bean(destroyMethod = "close")
-    BatchWatch batchWatch(MongoViewPositions positions, ElasticsearchClient elasticsearch, QueryApiProperties properties) {
+    BatchWatch batchWatch(MongoViewPositions positions, QueryApiProperties properties) {
         Duration interval = properties.consistency().batchWatchInterval();
-        if (interval.isZero()) {
-            return null;
-        }
+        return interval.isZero() ? null : new BatchWatch(List.of(positions::lastAppliedAt), interval);
+    }
+
+    /** Wakes waits on the Elasticsearch views when a view index refreshed; absent when {@code batch-watch-interval} is 0. */
+    @Bean(destroyMethod = "close")
+    BatchWatch refreshWatch(ElasticsearchClient elasticsearch, QueryApiProperties properties) {
+        Duration interval = properties.consistency().batchWatchInterval();
         ElasticsearchRefreshes refreshes = new ElasticsearchRefreshes(elasticsearch,
             List.of(properties.alias(View.ORDER_HISTORY.id()), properties.alias(View.AVAILABLE_RESTAURANTS.id())));
-        return new BatchWatch(List.of(positions::lastAppliedAt, refreshes::count), interval);
+        return interval.isZero() ? null : new BatchWatch(List.of(refreshes::count), interval);
     }
 
     @Bean
     ReadYourWrites readYourWrites(MongoDatabase database, ElasticsearchClient elasticsearch, MongoViewCollections collections,
-                                  ObjectProvider<BatchWatch> batchWatch, QueryApiProperties properties) {
+                                  @Qualifier("batchWatch") ObjectProvider<BatchWatch> batchWatch,
+                                  @Qualifier("refreshWatch") ObjectProvider<BatchWatch> refreshWatch, QueryApiProperties properties) {
         QueryApiProperties.Consistency consistency = properties.consistency();
         return new ReadYourWrites(new MongoSourceStates(database, properties.collection("view_builder_states")),
             List.of(new ElasticsearchAppliedDocuments(elasticsearch, view -> properties.alias(view.id()), MAX_CHECKED_DOCUMENTS),
                 new MongoAppliedDocuments(collections, MAX_CHECKED_DOCUMENTS)),
             new ConsistencySettings(consistency.maxWait(), consistency.initialBackoff(), consistency.maxBackoff(), consistency.retryAfter()),
-            batchWatch.getIfAvailable());
+            watches(batchWatch.getIfAvailable(), refreshWatch.getIfAvailable()));
+    }
+
+    private static Map<View.Store, BatchWatch> watches(BatchWatch batches, BatchWatch refreshes) {
+        Map<View.Store, BatchWatch> watches = new EnumMap<>(View.Store.class);
+        if (batches != null) {
+            watches.put(View.Store.MONGODB, batches);
+        }
+        if (refreshes != null) {
+            watches.put(View.Store.ELASTICSEARCH, refreshes);
+        }
+        return watches;
     }
 
     @Bean

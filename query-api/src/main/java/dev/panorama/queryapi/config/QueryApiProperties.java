@@ -37,9 +37,9 @@ public record QueryApiProperties(
      * @param initialBackoff first pause between checks (doubled up to {@code maxBackoff})
      * @param maxBackoff longest pause between checks
      * @param retryAfter the {@code Retry-After} of a 409
-     * @param batchWatchInterval while queries wait, how often one poller reads whether the view builder finished a batch or
-     *     Elasticsearch refreshed a view index, to wake them for a check at once; {@code 0} turns it off (waits then sleep out
-     *     their back-off)
+     * @param batchWatchInterval while queries wait, how often a poller reads whether the view builder finished a batch (for
+     *     waits on the MongoDB views) and another whether Elasticsearch refreshed a view index (for waits on the Elasticsearch
+     *     views), to wake them for a check at once; {@code 0} turns both off (waits then sleep out their back-off)
      */
     public record Consistency(
         @DefaultValue("2s") Duration maxWait,
