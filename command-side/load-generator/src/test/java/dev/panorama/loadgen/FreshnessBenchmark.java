@@ -162,32 +162,33 @@ public final class FreshnessBenchmark {
                 load.destroyForcibly();
                 throw new IllegalStateException("the load generator did not finish its set-up within " + SET_UP_LIMIT.toSeconds() + " s; see " + log);
             }
-            FreshnessProbe probe = new FreshnessProbe(endpoints, seed(name));
-            probe.prepare();
-            long origin = System.nanoTime();
-            List<LagSampler.Reading> readings;
-            ProcessCpu.Snapshot cpuBefore = ProcessCpu.take();
-            ProcessCpu.Snapshot cpuAfter;
-            try (LagSampler sampler = new LagSampler(endpoints.queryApi(), operatorKey, origin).start()) {
-                probe.run(duration, interval, origin);
-                cpuAfter = ProcessCpu.take();
-                readings = sampler.readings();
+            try (FreshnessProbe probe = new FreshnessProbe(endpoints, seed(name))) {
+                probe.prepare();
+                long origin = System.nanoTime();
+                List<LagSampler.Reading> readings;
+                ProcessCpu.Snapshot cpuBefore = ProcessCpu.take();
+                ProcessCpu.Snapshot cpuAfter;
+                try (LagSampler sampler = new LagSampler(endpoints.queryApi(), operatorKey, origin).start()) {
+                    probe.run(duration, interval, origin);
+                    cpuAfter = ProcessCpu.take();
+                    readings = sampler.readings();
+                }
+                double seconds = (System.nanoTime() - origin) / 1e9;
+                if (!load.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+                    load.destroyForcibly();
+                    throw new IllegalStateException("the load generator did not stop; see " + log);
+                }
+                reader.join();
+                double drain = drainSeconds(origin);
+                probe.failures().stream().limit(5).forEach(failure -> System.out.println("  probe: " + failure));
+                Matcher figures = summary.get() == null ? null : SUMMARY.matcher(summary.get());
+                if (figures == null || !figures.find()) {
+                    throw new IllegalStateException("the load generator printed no summary; see " + log);
+                }
+                double loadRate = Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3));
+                return new FreshnessRun(refresh, rate, loadRate + probe.commands() / seconds, seconds, probe.samples(), readings, drain,
+                    Long.parseLong(figures.group(2)) + probe.failedCommands(), probe.skippedTicks(), ProcessCpu.shares(cpuBefore, cpuAfter));
             }
-            double seconds = (System.nanoTime() - origin) / 1e9;
-            if (!load.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
-                load.destroyForcibly();
-                throw new IllegalStateException("the load generator did not stop; see " + log);
-            }
-            reader.join();
-            double drain = drainSeconds(origin);
-            probe.failures().stream().limit(5).forEach(failure -> System.out.println("  probe: " + failure));
-            Matcher figures = summary.get() == null ? null : SUMMARY.matcher(summary.get());
-            if (figures == null || !figures.find()) {
-                throw new IllegalStateException("the load generator printed no summary; see " + log);
-            }
-            double loadRate = Long.parseLong(figures.group(1)) / Double.parseDouble(figures.group(3));
-            return new FreshnessRun(refresh, rate, loadRate + probe.commands() / seconds, seconds, probe.samples(), readings, drain,
-                Long.parseLong(figures.group(2)) + probe.failedCommands(), probe.skippedTicks(), ProcessCpu.shares(cpuBefore, cpuAfter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             load.destroyForcibly();

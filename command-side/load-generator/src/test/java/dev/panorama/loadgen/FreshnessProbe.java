@@ -3,11 +3,21 @@ package dev.panorama.loadgen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +46,7 @@ import java.util.concurrent.locks.LockSupport;
  * from a few probe consumers at one probe restaurant (order-history, order-details, consumer-summary),
  * and renames of a second restaurant that has no orders (available-restaurants). Every run gets new ones.
  */
-final class FreshnessProbe {
+final class FreshnessProbe implements AutoCloseable {
 
     /** The views the probe reads, and which store holds each (the goals differ). */
     enum ProbedView {
@@ -93,7 +103,19 @@ final class FreshnessProbe {
     private static final int MAX_UNSEEN_SECONDS = 4;
 
     private final Endpoints endpoints;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Blocking HTTP/1.1 over pooled keep-alive connections, each exchange on a platform thread of its own: what the
+     * probe times should be the stack's, not hand-offs inside its client (the JDK's client passes every exchange
+     * between its selector thread and an executor, a virtual thread's socket read goes through the JDK's poller),
+     * which on two busy cores wait for a core like everything else.
+     */
+    private final CloseableHttpClient http = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1_000).setMaxConnPerRoute(1_000)
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(10)).build())
+            .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+        .disableAutomaticRetries()
+        .build();
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger commands = new AtomicInteger();
@@ -156,7 +178,7 @@ final class FreshnessProbe {
     void run(Duration duration, Duration interval, long origin) {
         AtomicInteger tick = new AtomicInteger();
         long maxOpenWaits = Math.max(WAITS_PER_TICK, WAITS_PER_TICK * Duration.ofSeconds(MAX_UNSEEN_SECONDS).toNanos() / interval.toNanos());
-        try (ExecutorService waits = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService waits = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("probe-", 0).factory())) {
             try (ScheduledExecutorService cadence = Executors.newSingleThreadScheduledExecutor()) {
                 cadence.scheduleAtFixedRate(() -> {
                     int index = tick.getAndIncrement();
@@ -173,6 +195,11 @@ final class FreshnessProbe {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
     }
 
     List<Sample> samples() {
@@ -210,8 +237,8 @@ final class FreshnessProbe {
         }
         long committed = System.nanoTime();
         String token = "order:" + order.id() + ":" + order.version();
-        Thread details = Thread.ofVirtual().start(() -> awaitVisible(ProbedView.ORDER_DETAILS, "/orders/" + order.id(), token, committed, origin));
-        Thread summary = Thread.ofVirtual().start(() ->
+        Thread details = Thread.ofPlatform().daemon().start(() -> awaitVisible(ProbedView.ORDER_DETAILS, "/orders/" + order.id(), token, committed, origin));
+        Thread summary = Thread.ofPlatform().daemon().start(() ->
             awaitVisible(ProbedView.CONSUMER_SUMMARY, "/consumers/" + consumerId + "/summary", token, committed, origin));
         awaitVisible(ProbedView.ORDER_HISTORY, "/order-history?size=1&consumerId=" + consumerId, token, committed, origin);
         try {
@@ -246,43 +273,46 @@ final class FreshnessProbe {
 
     /** Asks the query API with the token until it answers 200 (the view shows the write), or the cut-off passes. */
     private void awaitVisible(ProbedView view, String pathAndQuery, String token, long committed, long origin) {
-        HttpRequest request = HttpRequest.newBuilder(endpoints.queryApi().resolve(pathAndQuery)).timeout(Duration.ofSeconds(10))
-            .header("X-Api-Key", endpoints.readerKey()).header("X-Consistency-Token", token).GET().build();
         double committedAt = (committed - origin) / 1e9;
         openWaits.incrementAndGet();
         try {
-            poll(view, request, token, committed, committedAt);
+            poll(view, endpoints.queryApi().resolve(pathAndQuery), token, committed, committedAt);
         } finally {
             openWaits.decrementAndGet();
         }
     }
 
-    private void poll(ProbedView view, HttpRequest request, String token, long committed, double committedAt) {
+    private void poll(ProbedView view, URI query, String token, long committed, double committedAt) {
         while (true) {
-            int status;
-            String body;
+            Answer answer;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
-                body = response.body();
+                HttpUriRequestBase request = new HttpUriRequestBase("GET", query);
+                request.setHeader("X-Api-Key", endpoints.readerKey());
+                request.setHeader("X-Consistency-Token", token);
+                answer = exchange(request);
             } catch (IOException e) {
-                status = 0;
-                body = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                answer = new Answer(0, e.toString());
             }
             long now = System.nanoTime();
-            if (status == 200) {
+            if (answer.status() == 200) {
                 samples.add(new Sample(view, committedAt, (now - committed) / 1e6));
                 return;
             }
-            if (status != 409 || now - committed > CUT_OFF.toNanos()) {
+            if (answer.status() != 409 || now - committed > CUT_OFF.toNanos()) {
                 samples.add(new Sample(view, committedAt, Double.NaN));
-                failures.add(view.id() + " " + token + ": " + (status == 409 ? "not visible after " + CUT_OFF.toSeconds() + " s" : status + " " + body));
+                failures.add(view.id() + " " + token + ": "
+                    + (answer.status() == 409 ? "not visible after " + CUT_OFF.toSeconds() + " s" : answer.status() + " " + answer.body()));
                 return;
             }
         }
+    }
+
+    private Answer exchange(HttpUriRequestBase request) throws IOException {
+        return http.execute(request, response -> new Answer(response.getCode(),
+            response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+    }
+
+    private record Answer(int status, String body) {
     }
 
     private Map<String, Object> order(String consumerId) {
@@ -307,24 +337,21 @@ final class FreshnessProbe {
     }
 
     private Accepted send(String method, URI service, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json").header("Accept", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        HttpUriRequestBase request = new HttpUriRequestBase(method, service.resolve(path));
+        request.setHeader("Accept", "application/json");
+        request.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
         if (method.equals("POST")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
+            request.setHeader("Idempotency-Key", UUID.randomUUID().toString());
         }
-        HttpResponse<String> response;
+        Answer response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = exchange(request);
         } catch (IOException e) {
             throw new Refused(0, method + " " + path + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refused(0, "interrupted");
         }
         commands.incrementAndGet();
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new Refused(response.statusCode(), String.format(Locale.ROOT, "%s %s → %d %s", method, path, response.statusCode(), response.body()));
+        if (response.status() != 200 && response.status() != 201) {
+            throw new Refused(response.status(), String.format(Locale.ROOT, "%s %s → %d %s", method, path, response.status(), response.body()));
         }
         JsonNode answer = JSON.readTree(response.body());
         String id = answer.properties().stream().filter(field -> field.getKey().endsWith("Id")).map(field -> field.getValue().asString())
