@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +48,7 @@ public final class EventBatchListener {
     private final Positions positions;
     private final ProcessedEvents processed;
     private final ViewBuilderMetrics metrics;
+    private final Executor bookkeeping = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("processed-events-", 0).factory());
 
     public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions,
                               ProcessedEvents processed, ViewBuilderMetrics metrics) {
@@ -99,10 +104,32 @@ public final class EventBatchListener {
         deadLetters.publish(letters);
         Set<ConsumerRecord<String, byte[]>> deadLettered = Collections.newSetFromMap(new IdentityHashMap<>());
         letters.forEach(letter -> deadLettered.add(letter.original()));
-        processed.record(fresh.stream()
+        List<UUID> applied = fresh.stream()
             .filter(event -> !(event instanceof Heartbeat) && !deadLettered.contains(origins.get(event)))
-            .map(event -> event.metadata().eventId()).toList(), Instant.now());
-        Instant visibleAt = recordPositions(records, events, origins);
+            .map(event -> event.metadata().eventId()).toList();
+        // Two independent writes, side by side: on busy cores each round trip waits for a core again, and the next
+        // poll waits for both.
+        CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> processed.record(applied, Instant.now()), bookkeeping);
+        RuntimeException failure = null;
+        try {
+            recordPositions(records, events, origins);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            recorded.join(); // waited for either way: no write of this batch is left running when it is retried
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            if (failure == null) {
+                failure = cause;
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        Instant visibleAt = Instant.now();
         timeVisibility(fresh, origins, deadLettered, polledAt, visibleAt);
         log.debug("batch of {}: applied {}, duplicates {}, parked {}, written {}", records.size(), outcome.applied(),
             outcome.alreadyApplied(), outcome.parked().size(), outcome.documentsWritten());
@@ -183,8 +210,7 @@ public final class EventBatchListener {
         }
     }
 
-    /** Records the batch's positions; returns the time recorded as applied. */
-    private Instant recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,
+    private void recordPositions(List<ConsumerRecord<String, byte[]>> records, List<DomainEvent> events,
                                  Map<DomainEvent, ConsumerRecord<String, byte[]>> origins) {
         Instant now = Instant.now();
         Map<TopicPartition, Long> next = new HashMap<>();
@@ -205,6 +231,5 @@ public final class EventBatchListener {
         next.forEach((partition, offset) -> applied.add(new Positions.Applied(partition.topic(), partition.partition(), offset,
             lastEventAt.getOrDefault(partition, Instant.EPOCH), now, heartbeats.get(partition))));
         positions.applied(applied);
-        return now;
     }
 }
