@@ -98,10 +98,10 @@ class QueryApiConfiguration {
         return interval.isZero() ? null : new BatchWatch(List.of(positions::lastAppliedAt), interval);
     }
 
-    /** Wakes waits on the Elasticsearch views when a view index refreshed; absent when {@code batch-watch-interval} is 0. */
+    /** Wakes waits on the Elasticsearch views when a view index refreshed; absent when {@code refresh-watch-interval} is 0. */
     @Bean(destroyMethod = "close")
     BatchWatch refreshWatch(ElasticsearchClient elasticsearch, QueryApiProperties properties) {
-        Duration interval = properties.consistency().batchWatchInterval();
+        Duration interval = properties.consistency().refreshWatchInterval();
         ElasticsearchRefreshes refreshes = new ElasticsearchRefreshes(elasticsearch,
             List.of(properties.alias(View.ORDER_HISTORY.id()), properties.alias(View.AVAILABLE_RESTAURANTS.id())));
         return interval.isZero() ? null : new BatchWatch(List.of(refreshes::count), interval);

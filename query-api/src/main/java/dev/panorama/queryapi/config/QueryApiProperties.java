@@ -37,16 +37,19 @@ public record QueryApiProperties(
      * @param initialBackoff first pause between checks (doubled up to {@code maxBackoff})
      * @param maxBackoff longest pause between checks
      * @param retryAfter the {@code Retry-After} of a 409
-     * @param batchWatchInterval while queries wait, how often a poller reads whether the view builder finished a batch (for
-     *     waits on the MongoDB views) and another whether Elasticsearch refreshed a view index (for waits on the Elasticsearch
-     *     views), to wake them for a check at once; {@code 0} turns both off (waits then sleep out their back-off)
+     * @param batchWatchInterval while queries on the MongoDB views wait, how often a poller reads whether the view builder
+     *     finished a batch, to wake them for a check at once; {@code 0} turns it off (waits then sleep out their back-off)
+     * @param refreshWatchInterval while queries on the Elasticsearch views wait, how often a poller reads whether a view
+     *     index refreshed; {@code 0} turns it off. Longer than the batch watch's: each read is a statistics request that
+     *     costs Elasticsearch about a millisecond of CPU, and a refresh comes only every refresh interval (1 s by default)
      */
     public record Consistency(
         @DefaultValue("2s") Duration maxWait,
         @DefaultValue("20ms") Duration initialBackoff,
         @DefaultValue("250ms") Duration maxBackoff,
         @DefaultValue("1s") Duration retryAfter,
-        @DefaultValue("10ms") Duration batchWatchInterval
+        @DefaultValue("10ms") Duration batchWatchInterval,
+        @DefaultValue("50ms") Duration refreshWatchInterval
     ) {
     }
 
