@@ -48,7 +48,7 @@ public final class EventBatchListener {
     private final Positions positions;
     private final ProcessedEvents processed;
     private final ViewBuilderMetrics metrics;
-    private final Executor bookkeeping = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("processed-events-", 0).factory());
+    private final Executor bookkeeping = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("batch-bookkeeping-", 0).factory());
 
     public EventBatchListener(EventReader reader, ViewMaintainer maintainer, DeadLetterPublisher deadLetters, Positions positions,
                               ProcessedEvents processed, ViewBuilderMetrics metrics) {
@@ -110,24 +110,11 @@ public final class EventBatchListener {
         // Two independent writes, side by side: on busy cores each round trip waits for a core again, and the next
         // poll waits for both.
         CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> processed.record(applied, Instant.now()), bookkeeping);
-        RuntimeException failure = null;
+        CompletableFuture<Void> positioned = CompletableFuture.runAsync(() -> recordPositions(records, events, origins), bookkeeping);
         try {
-            recordPositions(records, events, origins);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            recorded.join(); // waited for either way: no write of this batch is left running when it is retried
+            CompletableFuture.allOf(recorded, positioned).join(); // both waited for: none is left running when the batch is retried
         } catch (CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            if (failure == null) {
-                failure = cause;
-            } else {
-                failure.addSuppressed(cause);
-            }
-        }
-        if (failure != null) {
-            throw failure;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Instant visibleAt = Instant.now();
         timeVisibility(fresh, origins, deadLettered, polledAt, visibleAt);
