@@ -6,7 +6,8 @@
 # while the probe wrote); writes them and an SVG plot of latency over time to target/freshness/. Needs dev mode's ports free (8080-8085, 19092, 19200, 15432, 17017).
 #   bench/freshness.sh [--seconds 60] [--rates 20,40,60] [--refresh 1s,250ms] [--interval 250ms] [--warm-up 240] [--consumers 2000] [--restaurants 100]
 # The query API runs with its defaults: it checks a consistency token again each time the view builder finishes
-# a batch or Elasticsearch refreshes a view index (both watched every 10 ms) and otherwise after 20 ms, doubling up to 250 ms.
+# a batch (MongoDB views, watched every 10 ms) or Elasticsearch refreshes a view index (Elasticsearch views, watched
+# every 50 ms), and otherwise after 20 ms, doubling up to 250 ms.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source <(sed -n '/^readonly MINIMUM_JAVA/p;/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' panorama)

@@ -46,8 +46,19 @@ final class CommandApi {
     private final RunStats stats;
 
     CommandApi(Map<String, URI> services, Pacer pacer, RunStats stats, Duration timeout) {
+        this.http = blockingClient(timeout);
+        this.services = Map.copyOf(services);
+        this.pacer = pacer;
+        this.stats = stats;
+    }
+
+    /**
+     * A blocking HTTP/1.1 client over pooled keep-alive connections, each exchange on its caller's thread, with
+     * {@code timeout} for connecting, reading and answering and no retries of its own. Also the freshness probe's.
+     */
+    static CloseableHttpClient blockingClient(Duration timeout) {
         Timeout limit = Timeout.of(timeout);
-        this.http = HttpClients.custom()
+        return HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
@@ -55,9 +66,6 @@ final class CommandApi {
             .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
             .disableAutomaticRetries()
             .build();
-        this.services = Map.copyOf(services);
-        this.pacer = pacer;
-        this.stats = stats;
     }
 
     /** A command's successful answer: the aggregate id and its new version (the consistency token). */

@@ -102,9 +102,12 @@ class QueryApiConfiguration {
     @Bean(destroyMethod = "close")
     BatchWatch refreshWatch(ElasticsearchClient elasticsearch, QueryApiProperties properties) {
         Duration interval = properties.consistency().refreshWatchInterval();
+        if (interval.isZero()) {
+            return null;
+        }
         ElasticsearchRefreshes refreshes = new ElasticsearchRefreshes(elasticsearch,
             List.of(properties.alias(View.ORDER_HISTORY.id()), properties.alias(View.AVAILABLE_RESTAURANTS.id())));
-        return interval.isZero() ? null : new BatchWatch(List.of(refreshes::count), interval);
+        return new BatchWatch(List.of(refreshes::count), interval);
     }
 
     @Bean

@@ -34,8 +34,7 @@ class ReadYourWritesTest {
 
     @Test
     void aWaitOnAnElasticsearchViewChecksAgainOnARefreshNotOnABatch() throws Exception {
-        try (BatchWatch batchWatch = new BatchWatch(List.of(() -> read(batchReads, batches)), Duration.ofMillis(1));
-             BatchWatch refreshWatch = new BatchWatch(List.of(() -> read(refreshReads, refreshes)), Duration.ofMillis(1))) {
+        try (BatchWatch batchWatch = watch(batchReads, batches); BatchWatch refreshWatch = watch(refreshReads, refreshes)) {
             ReadYourWrites readYourWrites = readYourWrites(batchWatch, refreshWatch);
             CompletableFuture<Void> waited = CompletableFuture.runAsync(() -> readYourWrites.await(View.ORDER_HISTORY, TOKEN));
             await().atMost(Duration.ofSeconds(10)).until(() -> refreshReads.get() >= 3);
@@ -59,8 +58,7 @@ class ReadYourWritesTest {
 
     @Test
     void aWaitOnAMongoViewChecksAgainWhenABatchLands() throws Exception {
-        try (BatchWatch batchWatch = new BatchWatch(List.of(() -> read(batchReads, batches)), Duration.ofMillis(1));
-             BatchWatch refreshWatch = new BatchWatch(List.of(() -> read(refreshReads, refreshes)), Duration.ofMillis(1))) {
+        try (BatchWatch batchWatch = watch(batchReads, batches); BatchWatch refreshWatch = watch(refreshReads, refreshes)) {
             ReadYourWrites readYourWrites = readYourWrites(batchWatch, refreshWatch);
             CompletableFuture<Void> waited = CompletableFuture.runAsync(() -> readYourWrites.await(View.ORDER_DETAILS, TOKEN));
             await().atMost(Duration.ofSeconds(10)).until(() -> batchReads.get() >= 3);
@@ -94,8 +92,11 @@ class ReadYourWritesTest {
             Map.of(View.Store.MONGODB, batchWatch, View.Store.ELASTICSEARCH, refreshWatch));
     }
 
-    private static long read(AtomicInteger reads, AtomicLong value) {
-        reads.incrementAndGet();
-        return value.get();
+    /** Watches {@code value}, counting its reads. */
+    private static BatchWatch watch(AtomicInteger reads, AtomicLong value) {
+        return new BatchWatch(List.of(() -> {
+            reads.incrementAndGet();
+            return value.get();
+        }), Duration.ofMillis(1));
     }
 }
