@@ -10,7 +10,8 @@
 # blocking client on the sender's thread, as the MongoDB driver's do. Prints req/s, p50 and p99 per side and the ratio of the p99s (goal: the API
 # at most 2× the store), for each loop.
 #   query-api/bench/query-benchmark.sh [seconds per query and side] [concurrency]   (default 15 8)
-# JAVA_OPTS is passed to the JVM: -Dquery-benchmark.queries=ace runs only queries (a), (c), (e);
+# JAVA_OPTS is passed to the JVM: -Dquery-benchmark.queries=ace runs only queries (a), (c), (e); adding f runs (f), the API's floor
+# (a request refused before any store is read, against the same MongoDB find as (c));
 # -Dquery-benchmark.open-loop-share=0.25 sets the open loop's rate to a quarter of the API's closed-loop req/s;
 # API_JAVA_OPTS='-Xms512m -Xmx512m -XX:+UseZGC' sets the API JVM's options (default: a fixed 512 MB heap, the default collector);
 # the API's output goes to query-api/target/query-benchmark-api.log.

@@ -121,7 +121,8 @@ public final class QueryBenchmark {
             secondPages(data, random, base, elasticsearch, history, capture),
             orderDetails(data, base),
             restaurants(data, random, base, elasticsearch, available, capture),
-            consumerSummaries(data, base));
+            consumerSummaries(data, base),
+            floor(data, base));
         System.out.printf(Locale.ROOT, "set up (engines, data, API, captured searches) in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
@@ -268,7 +269,7 @@ public final class QueryBenchmark {
         }
     }
 
-    // --- the five queries ---------------------------------------------------------------------------------------------
+    // --- the five queries, and the floor --------------------------------------------------------------------------------
 
     /** (a) A consumer's orders matching a word of a restaurant or dish they ordered, newest first, first page of 20. */
     private static Scenario firstPages(BenchData data, Random random, String base, String elasticsearch,
@@ -323,6 +324,18 @@ public final class QueryBenchmark {
         MongoCollection<Document> collection = BenchData.mongo("order_details_v1");
         return new Scenario("(c) order details by id", "Mongo find", ids.size(),
             index -> api(base, "/orders/" + ids.get(index), "\"orderId\":\"" + ids.get(index) + "\""),
+            index -> found(collection, ids.get(index)));
+    }
+
+    /**
+     * (f) The API's floor: a request it refuses before reading any store (an order id that is no UUID: 400), against the
+     * same MongoDB {@code find} as (c). What HTTP, authentication, the web framework and a JSON answer cost alone.
+     */
+    private static Scenario floor(BenchData data, String base) {
+        List<String> ids = data.orders.stream().map(order -> order.orderId()).toList();
+        MongoCollection<Document> collection = BenchData.mongo("order_details_v1");
+        return new Scenario("(f) the API's floor: refused before any store", "Mongo find", ids.size(),
+            index -> MEASURED.send("GET", base + "/orders/not-an-id-" + index, Map.of("X-Api-Key", TestKeys.READER), null).status() == 400,
             index -> found(collection, ids.get(index)));
     }
 
