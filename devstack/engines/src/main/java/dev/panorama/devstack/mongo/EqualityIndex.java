@@ -147,8 +147,11 @@ final class EqualityIndex<P> extends Index<P> {
         return lookups;
     }
 
-    /** The query's field conditions, a top-level {@code $and} of single-field conditions flattened in. */
-    private static Map<String, Object> conditions(Document query) {
+    /**
+     * The query's field conditions, a top-level {@code $and} of single-field conditions flattened in; {@code null} when
+     * it has any other operator at the top or names a field twice.
+     */
+    static Map<String, Object> conditions(Document query) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             if (entry.getKey().equals(AND) && entry.getValue() instanceof Collection<?> clauses) {

@@ -19,7 +19,6 @@ import java.util.Set;
 final class StringConditions {
 
     private static final String IN = "$in";
-    private static final String AND = "$and";
 
     /** Per field, the values it may have. */
     private final Map<String, Set<String>> accepted;
@@ -30,19 +29,19 @@ final class StringConditions {
 
     /** The query's conditions, or {@code null} when it has anything but string equalities and {@code $in} lists of strings. */
     static StringConditions of(Document query) {
+        Map<String, Object> conditions = EqualityIndex.conditions(query);
+        if (conditions == null || conditions.isEmpty()) {
+            return null;
+        }
         Map<String, Set<String>> accepted = new HashMap<>();
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (entry.getKey().equals(AND) && entry.getValue() instanceof Collection<?> clauses) {
-                for (Object clause : clauses) {
-                    if (!(clause instanceof Document document) || !addAll(accepted, document)) {
-                        return null;
-                    }
-                }
-            } else if (!add(accepted, entry.getKey(), entry.getValue())) {
+        for (Map.Entry<String, Object> condition : conditions.entrySet()) {
+            Set<String> values = values(condition.getValue());
+            if (condition.getKey().contains(".") || values == null) {
                 return null;
             }
+            accepted.put(condition.getKey(), values);
         }
-        return accepted.isEmpty() ? null : new StringConditions(accepted);
+        return new StringConditions(accepted);
     }
 
     /**
@@ -65,31 +64,17 @@ final class StringConditions {
         return all;
     }
 
-    private static boolean addAll(Map<String, Set<String>> accepted, Document clause) {
-        for (Map.Entry<String, Object> entry : clause.entrySet()) {
-            if (!add(accepted, entry.getKey(), entry.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A field given twice is refused, as {@link EqualityIndex} does: the two conditions would both have to hold. */
-    private static boolean add(Map<String, Set<String>> accepted, String field, Object condition) {
-        if (field.startsWith("$") || field.contains(".") || accepted.containsKey(field)) {
-            return false;
-        }
+    /** The strings a field condition accepts, or {@code null} when it is not a string or an {@code $in} list of strings only. */
+    private static Set<String> values(Object condition) {
         if (condition instanceof String value) {
-            accepted.put(field, Set.of(value));
-            return true;
+            return Set.of(value);
         }
         if (condition instanceof Document operators && operators.size() == 1 && operators.get(IN) instanceof Collection<?> values
             && values.stream().allMatch(String.class::isInstance)) {
             Set<String> set = new HashSet<>();
             values.forEach(value -> set.add((String) value));
-            accepted.put(field, set);
-            return true;
+            return set;
         }
-        return false;
+        return null;
     }
 }
