@@ -116,13 +116,14 @@ public final class QueryBenchmark {
         var available = new ElasticsearchAvailableRestaurantsReader(client, QueryApiStack.alias("available-restaurants"), versions);
 
         Random random = new Random(SEED + 1);
+        Scenario orderDetails = orderDetails(data, base);
         List<Scenario> scenarios = List.of(
             firstPages(data, random, base, elasticsearch, history, capture),
             secondPages(data, random, base, elasticsearch, history, capture),
-            orderDetails(data, base),
+            orderDetails,
             restaurants(data, random, base, elasticsearch, available, capture),
             consumerSummaries(data, base),
-            floor(data, base));
+            floor(orderDetails, base));
         System.out.printf(Locale.ROOT, "set up (engines, data, API, captured searches) in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
@@ -331,12 +332,10 @@ public final class QueryBenchmark {
      * (f) The API's floor: a request it refuses before reading any store (an order id that is no UUID: 400), against the
      * same MongoDB {@code find} as (c). What HTTP, authentication, the web framework and a JSON answer cost alone.
      */
-    private static Scenario floor(BenchData data, String base) {
-        List<String> ids = data.orders.stream().map(order -> order.orderId()).toList();
-        MongoCollection<Document> collection = BenchData.mongo("order_details_v1");
-        return new Scenario("(f) the API's floor: refused before any store", "Mongo find", ids.size(),
+    private static Scenario floor(Scenario orderDetails, String base) {
+        return new Scenario("(f) the API's floor: refused before any store", orderDetails.store(), orderDetails.choices(),
             index -> MEASURED.send("GET", base + "/orders/not-an-id-" + index, Map.of("X-Api-Key", TestKeys.READER), null).status() == 400,
-            index -> found(collection, ids.get(index)));
+            orderDetails.direct());
     }
 
     /** (d) Restaurants within 5 km of a point near one of them, open at a time it is open, serving a dish named with a word of its menu. */
