@@ -76,30 +76,46 @@ final class CommandApi {
     static final class Refused extends RuntimeException {
 
         private final int status;
+        private final String why;
 
-        Refused(int status, String message) {
+        Refused(int status, String message, String why) {
             super(message);
             this.status = status;
+            this.why = why;
         }
 
         int status() {
             return status;
         }
+
+        /** The request and its outcome, as counted among the run's failures. */
+        String why() {
+            return why;
+        }
     }
 
     Accepted create(Command command, String path, Object body, String idempotencyKey, String idField) {
-        return send(command, "POST", path, body, Map.of("Idempotency-Key", idempotencyKey), idField);
+        return send(command, "POST", path, body, Map.of("Idempotency-Key", idempotencyKey), idField, true);
+    }
+
+    /**
+     * As {@link #create}, but a refusal is not counted as a failure here: the caller may try again (an order for a
+     * restaurant whose menu is still on its way to the order service) and counts {@link Refused#why()} when it gives up.
+     */
+    Accepted createUncounted(Command command, String path, Object body, String idempotencyKey, String idField) {
+        return send(command, "POST", path, body, Map.of("Idempotency-Key", idempotencyKey), idField, false);
     }
 
     Accepted post(Command command, String path, Object body, String idField) {
-        return send(command, "POST", path, body, Map.of(), idField);
+        return send(command, "POST", path, body, Map.of(), idField, true);
     }
 
     Accepted put(Command command, String path, Object body, String idField) {
-        return send(command, "PUT", path, body, Map.of(), idField);
+        return send(command, "PUT", path, body, Map.of(), idField, true);
     }
 
-    private Accepted send(Command command, String method, String path, Object body, Map<String, String> headers, String idField) {
+    private Accepted send(Command command, String method, String path, Object body, Map<String, String> headers, String idField,
+                          boolean countRefusal) {
         URI uri = uri(command, path);
         byte[] json = body == null ? null : JSON.writeValueAsBytes(body);
         long backoffMillis = 100;
@@ -118,20 +134,25 @@ final class CommandApi {
                 }
                 problem = status + " " + detail(response.body());
                 if (!RETRYABLE.contains(status)) {
-                    stats.failed(command, method + " " + path + " → " + problem);
-                    throw new Refused(status, problem);
+                    throw refused(command, status, problem, method + " " + path + " → " + problem, countRefusal);
                 }
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             if (attempt == ATTEMPTS) {
-                stats.failed(command, method + " " + path + " → " + problem + " (after " + ATTEMPTS + " attempts)");
-                throw new Refused(status, problem);
+                throw refused(command, status, problem, method + " " + path + " → " + problem + " (after " + ATTEMPTS + " attempts)", countRefusal);
             }
             stats.retried();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMillis));
             backoffMillis = Math.min(backoffMillis * 2, 3_000);
         }
+    }
+
+    private Refused refused(Command command, int status, String problem, String why, boolean count) {
+        if (count) {
+            stats.failed(command, why);
+        }
+        return new Refused(status, problem, why);
     }
 
     /** Answers whether a refusal was a 422 — a rule the command broke, possibly only for now. */
@@ -166,7 +187,8 @@ final class CommandApi {
         JsonNode id = answer.get(idField);
         JsonNode version = answer.get("version");
         if (id == null || version == null) {
-            throw new Refused(200, "the answer has no " + idField + " and version: " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            String problem = "the answer has no " + idField + " and version: " + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            throw new Refused(200, problem, problem);
         }
         return new Accepted(id.asString(), version.asLong());
     }

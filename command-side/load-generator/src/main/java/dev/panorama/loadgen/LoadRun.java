@@ -148,10 +148,12 @@ final class LoadRun {
         long backoffMillis = 100;
         while (true) {
             try {
-                return api.create(Command.CREATE_ORDER, "/orders", order, idempotencyKey, "orderId");
+                return api.createUncounted(Command.CREATE_ORDER, "/orders", order, idempotencyKey, "orderId");
             } catch (Refused refused) {
                 boolean youngRestaurant = Instant.now().isBefore(restaurant.createdAt().plus(MENU_PROPAGATION));
                 if (!CommandApi.ruleViolation(refused) || !youngRestaurant) {
+                    // Counted once, when it is given up on: a refusal tried again and then accepted is no failure.
+                    stats.failed(Command.CREATE_ORDER, refused.why());
                     throw refused;
                 }
                 stats.retried();
