@@ -11,7 +11,8 @@
 # at most 2× the store), for each loop.
 #   query-api/bench/query-benchmark.sh [seconds per query and side] [concurrency]   (default 15 8)
 # JAVA_OPTS is passed to the JVM: -Dquery-benchmark.queries=ace runs only queries (a), (c), (e); adding f runs (f), the API's floor
-# (a request refused before any store is read, against the same MongoDB find as (c));
+# (a request refused before any store is read, against the same MongoDB find as (c)); adding g runs (g), the servlet
+# container alone (the same request answered by a bare Tomcat in a JVM of its own, no Spring; at (f)'s rate when f runs too);
 # -Dquery-benchmark.open-loop-share=0.25 sets the open loop's rate to a quarter of the API's closed-loop req/s;
 # API_JAVA_OPTS='-Xms512m -Xmx512m -XX:+UseZGC' sets the API JVM's options (default: a fixed 512 MB heap, the default collector);
 # the API's output goes to query-api/target/query-benchmark-api.log.

@@ -77,8 +77,15 @@ public final class QueryBenchmark {
     private QueryBenchmark() {
     }
 
-    /** One query: how the API is asked, how the store is asked directly, and how many distinct requests each draws from. */
-    private record Scenario(String name, String store, int choices, LoadDriver.Request api, LoadDriver.Request direct) {
+    /**
+     * One query: how the API is asked, how the store is asked directly, and how many distinct requests each draws from.
+     * {@code rateOf} names the query whose open-loop rate it is sent at when that query ran first (its own otherwise).
+     */
+    private record Scenario(String name, String store, int choices, LoadDriver.Request api, LoadDriver.Request direct, char rateOf) {
+
+        Scenario(String name, String store, int choices, LoadDriver.Request api, LoadDriver.Request direct) {
+            this(name, store, choices, api, direct, name.charAt(1));
+        }
     }
 
     public static void main(String[] args) {
@@ -105,8 +112,10 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "data set loaded in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         String elasticsearch = QueryApiStack.ENGINES.elasticsearch().httpUrl();
-        ApiProcess api = startApi(elasticsearch);
+        String only = System.getProperty("query-benchmark.queries", "abcde");
+        ForkedJvm api = startApi(elasticsearch);
         String base = api.base();
+        ForkedJvm container = only.indexOf('g') >= 0 ? startBareTomcat() : null;
 
         Rest5Client rest = Rest5Client.builder(URI.create(elasticsearch)).build();
         CapturingTransport capture = new CapturingTransport(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
@@ -123,7 +132,8 @@ public final class QueryBenchmark {
             orderDetails,
             restaurants(data, random, base, elasticsearch, available, capture),
             consumerSummaries(data, base),
-            floor(orderDetails, base));
+            floor(orderDetails, base),
+            container(orderDetails, container == null ? null : container.base()));
         System.out.printf(Locale.ROOT, "set up (engines, data, API, captured searches) in %.1f s%n", (System.nanoTime() - begin) / 1e9);
 
         LoadDriver driver = new LoadDriver(concurrency, warmUp, measured, SEED + 2);
@@ -131,14 +141,16 @@ public final class QueryBenchmark {
         // also the one that pays for the JIT compiling the shared request path.
         LoadDriver apiWarmUp = new LoadDriver(concurrency, Duration.ZERO, warmUp, SEED + 3);
         for (Scenario scenario : scenarios) {
-            apiWarmUp.run("api-warm-up", scenario.choices(), scenario.api());
+            if (scenario.name().charAt(1) != 'g' || container != null) {
+                apiWarmUp.run("api-warm-up", scenario.choices(), scenario.api());
+            }
         }
         List<String> rows = new ArrayList<>();
         List<String> openRows = new ArrayList<>();
         double share = Double.parseDouble(System.getProperty("query-benchmark.open-loop-share", "0.5"));
         long errors = 0;
         List<String> errorNotes = new ArrayList<>();
-        String only = System.getProperty("query-benchmark.queries", "abcde");
+        Map<Character, Double> rates = new LinkedHashMap<>();
         for (Scenario scenario : scenarios) {
             if (only.indexOf(scenario.name().charAt(1)) < 0) {
                 continue;
@@ -149,7 +161,8 @@ public final class QueryBenchmark {
             rows.add(row(scenario.name(), "API", viaApi, String.format(Locale.ROOT, "%.2f× %s", ratio, ratio <= GOAL ? "ok" : "MISSED")));
             rows.add(row("", scenario.store(), direct, ""));
             // Both sides at the same offered load: a share of what the API served closed loop.
-            double rate = Math.max(1, Math.round(viaApi.throughput() * share));
+            double rate = rates.getOrDefault(scenario.rateOf(), (double) Math.max(1, Math.round(viaApi.throughput() * share)));
+            rates.put(scenario.name().charAt(1), rate);
             LoadDriver.Result apiAtRate = driver.runAtRate("api-rate", scenario.choices(), scenario.api(), rate, SENDERS);
             LoadDriver.Result directAtRate = driver.runAtRate("direct-rate", scenario.choices(), scenario.direct(), rate, SENDERS);
             double openRatio = Math.round(apiAtRate.p99Millis() / directAtRate.p99Millis() * 100) / 100.0;
@@ -194,6 +207,9 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "%nerrors: %d (warm-up included)%n", errors);
         errorNotes.forEach(note -> System.out.println("  first error: " + note));
         api.close();
+        if (container != null) {
+            container.close();
+        }
         rest.close();
         MEASURED.close();
         System.exit(errors == 0 ? 0 : 2);
@@ -209,7 +225,7 @@ public final class QueryBenchmark {
      * reader key, on a free port, so that its garbage collections pause the API alone and not the load driver
      * or the MongoDB server beside it. {@code -Dquery-benchmark.api-jvm} (the script's {@code API_JAVA_OPTS}) sets that JVM's options.
      */
-    private static ApiProcess startApi(String elasticsearch) throws Exception {
+    private static ForkedJvm startApi(String elasticsearch) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", Ports.freePort());
         properties.put("spring.main.banner-mode", "off");
@@ -223,34 +239,49 @@ public final class QueryBenchmark {
         properties.put("panorama.query-api.security.api-keys[0].name", "bench-reader");
         properties.put("panorama.query-api.security.api-keys[0].sha256", TestKeys.sha256(TestKeys.READER));
         properties.put("panorama.query-api.security.api-keys[0].roles[0]", "reader");
+        List<String> arguments = new ArrayList<>();
+        // As command-line arguments: they take precedence over application.yml.
+        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        String base = "http://127.0.0.1:" + properties.get("server.port");
+        return startJvm("the query API", "api", QueryApiApplication.class, arguments, base, () -> answers(base + "/actuator/health/readiness", 200));
+    }
+
+    /** The servlet container alone ({@link BareTomcat}), in a JVM with the API's options, for query (g). */
+    private static ForkedJvm startBareTomcat() throws Exception {
+        int port = Ports.freePort();
+        String base = "http://127.0.0.1:" + port;
+        return startJvm("the servlet container alone", "container", BareTomcat.class, List.of(Integer.toString(port)), base,
+            () -> answers(base + "/ready", 400));
+    }
+
+    private static ForkedJvm startJvm(String what, String logName, Class<?> main, List<String> arguments, String base,
+                                      java.util.concurrent.Callable<Boolean> ready) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty("query-benchmark.api-jvm", API_JVM).trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), QueryApiApplication.class.getName()));
-        // As command-line arguments: they take precedence over application.yml.
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-        Path log = Path.of("query-api", "target", "query-benchmark-api.log");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(arguments);
+        Path log = Path.of("query-api", "target", "query-benchmark-" + logName + ".log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        // A failed or interrupted benchmark must not leave the API running.
+        // A failed or interrupted benchmark must not leave it running.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        String base = "http://127.0.0.1:" + properties.get("server.port");
         try {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> !process.isAlive() || healthy(base));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> !process.isAlive() || ready.call());
         } catch (ConditionTimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the query API was not ready after 2 min; its output is in " + log.toAbsolutePath());
+            throw new IllegalStateException(what + " was not ready after 2 min; its output is in " + log.toAbsolutePath());
         }
         if (!process.isAlive()) {
-            throw new IllegalStateException("the query API exited with " + process.exitValue() + "; its output is in " + log.toAbsolutePath());
+            throw new IllegalStateException(what + " exited with " + process.exitValue() + "; its output is in " + log.toAbsolutePath());
         }
-        System.out.printf(Locale.ROOT, "query API started in a JVM of its own (%s) in %.1f s%n", String.join(" ", command.subList(1,
+        System.out.printf(Locale.ROOT, "%s started in a JVM of its own (%s) in %.1f s%n", what, String.join(" ", command.subList(1,
             command.indexOf("-cp"))), (System.nanoTime() - start) / 1e9);
-        return new ApiProcess(process, base);
+        return new ForkedJvm(process, base);
     }
 
-    /** The forked API: its process and base URL; closing stops it. */
-    private record ApiProcess(Process process, String base) implements AutoCloseable {
+    /** A forked JVM serving HTTP: its process and base URL; closing stops it. */
+    private record ForkedJvm(Process process, String base) implements AutoCloseable {
 
         @Override
         public void close() throws InterruptedException {
@@ -261,10 +292,10 @@ public final class QueryBenchmark {
         }
     }
 
-    private static boolean healthy(String base) {
+    private static boolean answers(String url, int status) {
         try {
-            return SETUP_CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return SETUP_CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == status;
         } catch (Exception notYet) {
             return false;
         }
@@ -336,6 +367,17 @@ public final class QueryBenchmark {
         return new Scenario("(f) the API's floor: refused before any store", orderDetails.store(), orderDetails.choices(),
             index -> MEASURED.send("GET", base + "/orders/not-an-id-" + index, Map.of("X-Api-Key", TestKeys.READER), null).status() == 400,
             orderDetails.direct());
+    }
+
+    /**
+     * (g) The servlet container alone: the same refused request as (f), answered by {@link BareTomcat} (no Spring, no
+     * authentication), against the same MongoDB {@code find} as (c), at (f)'s open-loop rate when (f) ran first. What part of
+     * the floor any API on this container pays here. Only when asked for ({@code g}); {@code base} is null otherwise.
+     */
+    private static Scenario container(Scenario orderDetails, String base) {
+        return new Scenario("(g) the servlet container alone, no Spring", orderDetails.store(), orderDetails.choices(),
+            index -> MEASURED.send("GET", base + "/orders/not-an-id-" + index, Map.of("X-Api-Key", TestKeys.READER), null).status() == 400,
+            orderDetails.direct(), 'f');
     }
 
     /** (d) Restaurants within 5 km of a point near one of them, open at a time it is open, serving a dish named with a word of its menu. */
