@@ -41,7 +41,7 @@ public final class FreshnessBenchmark {
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) commands succeeded, (\\d+) failed, \\d+ retried, in ([\\d.]+) s");
     private static final Duration SET_UP_LIMIT = Duration.ofMinutes(2);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
-    private static final int MORE_WARM_UPS = 3;
+    private static final int MORE_WARM_UPS = 6;
 
     private final Map<String, String> options;
     private final Endpoints endpoints;
@@ -127,8 +127,10 @@ public final class FreshnessBenchmark {
     /**
      * A cold stack driven at a high rate falls behind during its first minutes and stays slow for a while
      * after it has caught up: the run after such a warm-up measured p99s three times those of the same run
-     * repeated. So the warm-up is repeated, a minute
-     * at a time, until one keeps the lag steady without the probe ever holding back (at most three more).
+     * repeated. The command services' JIT compiler, starved on saturated cores, takes up to nine minutes at
+     * the highest steady rate to compile their hot paths, and until then they need two to three times the CPU
+     * per command. So the warm-up is repeated, a minute at a time, until one keeps the lag steady without the
+     * probe ever holding back (at most six more).
      */
     private void warmUp(Duration refresh, double rate, Duration first, Duration interval) throws IOException {
         FreshnessRun run = measure(refresh, rate, first, interval, "warm-up");
