@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.awaitility.Awaitility.await;
 
@@ -255,7 +256,7 @@ public final class QueryBenchmark {
     }
 
     private static ForkedJvm startJvm(String what, String logName, Class<?> main, List<String> arguments, String base,
-                                      java.util.concurrent.Callable<Boolean> ready) throws Exception {
+                                      Callable<Boolean> ready) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getProperty("query-benchmark.api-jvm", API_JVM).trim().split("\\s+")));
